@@ -1,0 +1,72 @@
+"""Small HTML builders shared by the widgets. Everything learner-supplied is escaped here."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Iterable
+
+from matplotlib.figure import Figure
+
+# Inline styles, because widget HTML must look the same in JupyterLab, Colab and the static book.
+_NOTICE_STYLES = {
+    "error": ("#fdecea", "#5f1410", "#b3261e", "alert", "Problem"),
+    "warn": ("#fff4e5", "#4d3000", "#b36b00", "status", "Careful"),
+    "ok": ("#e7f4e8", "#163f19", "#2e7d32", "status", "Done"),
+    "info": ("#e8f0fe", "#0b2e6b", "#1a56c4", "status", "Note"),
+}
+
+
+def escape(text: object) -> str:
+    """Escape any value for safe inclusion in HTML (quotes too)."""
+    return html.escape(str(text), quote=True)
+
+
+def notice(kind: str, message: str, *, title: str | None = None) -> str:
+    """A coloured message box; ``message`` and ``title`` are escaped."""
+    background, text, border, role, default_title = _NOTICE_STYLES[kind]
+    heading = escape(title or default_title)
+    lines = [escape(line) for line in message.splitlines() or [""]]
+    text_html = lines[0] if len(lines) == 1 else "<br>" + "<br>".join(lines)
+    return (
+        f'<div class="pm-notice pm-notice-{kind}" role="{role}" style="background:{background};color:{text};'
+        f'border-left:4px solid {border};padding:6px 10px;margin:4px 0;border-radius:3px;">'
+        f"<strong>{heading}:</strong> {text_html}</div>"
+    )
+
+
+def table(rows: Iterable[tuple[str, str]], *, caption: str) -> str:
+    """A two-column table of escaped label/value pairs."""
+    body = "".join(
+        f'<tr><th scope="row" style="text-align:left;padding:2px 12px 2px 0;font-weight:600;">{escape(label)}</th>'
+        f'<td style="text-align:right;padding:2px 0;">{escape(value)}</td></tr>'
+        for label, value in rows
+    )
+    return (
+        '<table class="pm-results" style="border-collapse:collapse;margin:4px 0;">'
+        f'<caption style="text-align:left;font-weight:600;padding-bottom:4px;">{escape(caption)}</caption>'
+        f"{body}</table>"
+    )
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    """An escaped bulleted list."""
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def figure_png(fig: Figure, *, dpi: int = 80) -> bytes:
+    """Render a Matplotlib figure to PNG bytes (no pyplot, so no global state)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def figure_html(fig: Figure, alt: str, *, dpi: int = 80) -> str:
+    """An ``<img>`` holding the figure as PNG data, with ``alt`` text for screen readers."""
+    data = base64.b64encode(figure_png(fig, dpi=dpi)).decode("ascii")
+    width = int(fig.get_figwidth() * dpi)
+    return (
+        f'<img class="pm-chart" src="data:image/png;base64,{data}" alt="{escape(alt)}" '
+        f'style="max-width:100%;height:auto;" width="{width}">'
+    )

@@ -1,0 +1,223 @@
+"""The "Save my work" files every exercise writes, and the rules that keep them safe.
+
+A save writes two files with the same stem into a ``my-work/`` folder next to
+the notebook (the kernel's working directory):
+
+``<exercise>_<learner>_<UTC time>.json``
+    The machine-readable record that instructors collect (format below).
+``<same stem>.md``
+    The same work as readable Markdown.
+
+Exercises may add attachments (for example a PNG of a canvas) with the same
+stem and their own suffix.
+
+JSON format, ``schema_version`` 1 (documented for instructors in the book's
+"Saved work" page; validated by :func:`validate_record`)::
+
+    {
+      "schema": "becoming-a-pm/saved-work",
+      "schema_version": 1,
+      "exercise_id": "feasibility",           # [a-z0-9-], names the exercise
+      "exercise_title": "Feasibility calculator",
+      "learner_name": "Ada" | null,            # optional, as typed
+      "saved_at": "2026-11-23T15:04:05Z",      # UTC, ISO 8601
+      "inputs": {...},                          # what the learner entered
+      "results": {...}                          # what the exercise computed;
+                                                # "score" and "max_score" when scored
+    }
+
+A save never overwrites an earlier file: a clash gets ``-2``, ``-3``... added.
+File names are built only from ``[a-z0-9-]`` so that nothing a learner types
+can leave the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .validation import clean_text
+
+SCHEMA = "becoming-a-pm/saved-work"
+SCHEMA_VERSION = 1
+WORK_FOLDER_NAME = "my-work"
+MAX_NAME_CHARS = 100
+_EXERCISE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+_SUFFIX = re.compile(r"^[a-z0-9][a-z0-9-]{0,19}\.[a-z0-9]{1,5}$")
+_REQUIRED_KEYS = {"schema", "schema_version", "exercise_id", "exercise_title", "learner_name", "saved_at", "inputs", "results"}
+
+
+@dataclass(frozen=True)
+class SavedFiles:
+    """Where a save went."""
+
+    json_path: Path
+    markdown_path: Path
+    attachments: tuple[Path, ...] = field(default_factory=tuple)
+
+    @property
+    def all_paths(self) -> tuple[Path, ...]:
+        return (self.json_path, self.markdown_path, *self.attachments)
+
+
+def safe_slug(text: str, *, fallback: str = "anonymous", max_chars: int = 40) -> str:
+    """Reduce any text to ``[a-z0-9-]`` (accents folded), or ``fallback`` if nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_chars].strip("-")
+    return slug or fallback
+
+
+def _check_json_safe(value: Any, where: str) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{where}: {value} cannot be saved; only finite numbers can.")
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ValueError(f"{where}: keys must be text, not {key!r}.")
+            _check_json_safe(item, f"{where}.{key}")
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _check_json_safe(item, f"{where}[{index}]")
+    elif not isinstance(value, (str, int, float, bool, type(None))):
+        raise ValueError(f"{where}: a {type(value).__name__} cannot be saved as JSON.")
+
+
+def make_record(
+    exercise_id: str,
+    exercise_title: str,
+    inputs: Mapping[str, Any],
+    results: Mapping[str, Any],
+    *,
+    learner_name: str | None = None,
+    saved_at: datetime | None = None,
+) -> dict[str, Any]:
+    """Build a saved-work record, checking that it is valid JSON data."""
+    if not _EXERCISE_ID.match(exercise_id):
+        raise ValueError(f"Exercise id {exercise_id!r} must be 1-40 characters of a-z, 0-9 and '-'.")
+    name = clean_text(learner_name, "Your name", max_chars=MAX_NAME_CHARS) or None
+    moment = (saved_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    record = {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "exercise_id": exercise_id,
+        "exercise_title": exercise_title,
+        "learner_name": name,
+        "saved_at": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "inputs": dict(inputs),
+        "results": dict(results),
+    }
+    _check_json_safe(record, "record")
+    return record
+
+
+def validate_record(record: Any) -> dict[str, Any]:
+    """Check that ``record`` follows the saved-work format; return it or raise ``ValueError``."""
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    missing = sorted(_REQUIRED_KEYS - record.keys())
+    if missing:
+        raise ValueError(f"missing keys: {', '.join(missing)}")
+    if record["schema"] != SCHEMA:
+        raise ValueError(f"unknown schema {str(record['schema'])[:60]!r}")
+    if record["schema_version"] != SCHEMA_VERSION:
+        raise ValueError(f"unsupported schema version {str(record['schema_version'])[:20]!r}")
+    if not isinstance(record["exercise_id"], str) or not _EXERCISE_ID.match(record["exercise_id"]):
+        raise ValueError("exercise_id is not of the form [a-z0-9-]")
+    name = record["learner_name"]
+    if name is not None and (not isinstance(name, str) or len(name) > MAX_NAME_CHARS):
+        raise ValueError("learner_name must be text of at most 100 characters, or null")
+    try:
+        datetime.strptime(str(record["saved_at"]), "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        raise ValueError("saved_at is not a UTC time like 2026-01-31T12:00:00Z") from None
+    for key in ("inputs", "results"):
+        if not isinstance(record[key], dict):
+            raise ValueError(f"{key} must be a JSON object")
+    _check_json_safe(record, "record")
+    return record
+
+
+def _markdown_cell(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return escape_markdown(text).replace("\n", "<br>")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape learner text so Markdown viewers show it literally (no HTML, no table breaks)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
+
+
+def record_to_markdown(record: Mapping[str, Any], body: str = "") -> str:
+    """Render a record as Markdown; ``body`` (already safe Markdown) is appended."""
+    lines = [
+        f"# My work: {escape_markdown(record['exercise_title'])}",
+        "",
+        f"- Learner: {escape_markdown(record['learner_name'] or '(not given)')}",
+        f"- Saved (UTC): {record['saved_at']}",
+        f"- Exercise id: `{record['exercise_id']}`",
+    ]
+    for heading, key in (("What I entered", "inputs"), ("Results", "results")):
+        lines += ["", f"## {heading}", "", "| Item | Value |", "| --- | --- |"]
+        lines += [f"| {_markdown_cell(k)} | {_markdown_cell(v)} |" for k, v in record[key].items()]
+    if body:
+        lines += ["", body.rstrip()]
+    return "\n".join(lines) + "\n"
+
+
+def _unique_stem(folder: Path, stem: str, suffixes: list[str]) -> str:
+    candidate, number = stem, 1
+    while any((folder / f"{candidate}{suffix}").exists() for suffix in suffixes):
+        number += 1
+        candidate = f"{stem}-{number}"
+    return candidate
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    with path.open("xb") as handle:  # "x": fail rather than overwrite
+        handle.write(data)
+
+
+def save_record(
+    record: Mapping[str, Any],
+    folder: Path | None = None,
+    *,
+    markdown_body: str = "",
+    attachments: Mapping[str, bytes] | None = None,
+) -> SavedFiles:
+    """Write ``record`` as JSON and Markdown (plus attachments) without overwriting anything.
+
+    ``folder`` defaults to ``./my-work``. Attachment keys are file-name
+    suffixes such as ``"canvas.png"``; they become ``<stem>-canvas.png``.
+    """
+    validate_record(dict(record))
+    attachments = dict(attachments or {})
+    for suffix in attachments:
+        if not _SUFFIX.match(suffix):
+            raise ValueError(f"Attachment suffix {suffix!r} must look like 'canvas.png'.")
+    folder = Path.cwd() / WORK_FOLDER_NAME if folder is None else Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = record["saved_at"].replace("-", "").replace(":", "")
+    stem = f"{record['exercise_id']}_{safe_slug(record['learner_name'] or '')}_{stamp}"
+    suffixes = [".json", ".md", *(f"-{s}" for s in attachments)]
+    for _attempt in range(3):  # another save may grab the same stem between check and write
+        final = _unique_stem(folder, stem, suffixes)
+        paths = [folder / f"{final}{suffix}" for suffix in suffixes]
+        if any(path.resolve().parent != folder.resolve() for path in paths):
+            raise ValueError("Refusing to save outside the my-work folder.")
+        try:
+            _write_new(paths[0], json.dumps(record, indent=2, ensure_ascii=False, allow_nan=False).encode("utf-8"))
+        except FileExistsError:
+            continue
+        _write_new(paths[1], record_to_markdown(record, markdown_body).encode("utf-8"))
+        for path, data in zip(paths[2:], attachments.values()):
+            _write_new(path, data)
+        return SavedFiles(paths[0], paths[1], tuple(paths[2:]))
+    raise OSError("Could not find a free file name in the my-work folder; try again.")

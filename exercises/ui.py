@@ -1,0 +1,144 @@
+"""Widget building blocks shared by every exercise's ``build_*`` function.
+
+This is the only module, apart from the ``build_*`` functions themselves,
+that touches ipywidgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from . import render
+from .savework import make_record, save_record
+from .validation import format_number
+
+LABEL_STYLE = {"description_width": "14em"}
+WIDE = widgets.Layout(width="30em")
+
+
+@dataclass
+class ExerciseView:
+    """What a ``build_*`` function returns: the root widget plus named parts for tests.
+
+    Displaying the view displays its root widget.
+    """
+
+    root: widgets.Widget
+    controls: dict[str, widgets.Widget] = field(default_factory=dict)
+    outputs: dict[str, widgets.Widget] = field(default_factory=dict)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.root._repr_mimebundle_(**kwargs)
+
+
+class NumberField:
+    """A labelled text box (the value) with a companion slider for quick exploration.
+
+    The text box is the source of truth, so learners can type any value,
+    including ones beyond the slider's range; bad text is reported by the
+    exercise, not rejected silently by the browser.
+    """
+
+    def __init__(self, label: str, value: float, slider: widgets.FloatSlider | widgets.FloatLogSlider, help_text: str = ""):
+        self.text = widgets.Text(
+            value=format_number(value),
+            description=label,
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="24em"),
+            tooltip=help_text or label,
+        )
+        self.slider = slider
+        slider.description = f"{label} (slider)"
+        # The slider's label is read by screen readers but not shown: the text box's label is visible.
+        slider.style = {"description_width": "0px"}
+        slider.readout = False
+        slider.continuous_update = False
+        slider.layout = widgets.Layout(width="14em")
+        self._syncing = False
+        self.slider.value = min(max(value, slider.min), slider.max)
+        self.slider.observe(self._slider_moved, names="value")
+        self.text.observe(self._text_changed, names="value")
+        self.widget = widgets.HBox([self.text, self.slider], layout=widgets.Layout(align_items="center"))
+
+    def _slider_moved(self, change: Mapping[str, Any]) -> None:
+        if not self._syncing:
+            self.text.value = format_number(round(change["new"], 6))
+
+    def _text_changed(self, change: Mapping[str, Any]) -> None:
+        try:
+            number = float(str(change["new"]).replace(",", ""))
+        except ValueError:
+            return
+        if self.slider.min <= number <= self.slider.max:
+            self._syncing = True
+            try:
+                self.slider.value = number
+            finally:
+                self._syncing = False
+
+
+def on_any_change(controls: Mapping[str, widgets.Widget], callback: Callable[[], None]) -> None:
+    """Call ``callback()`` whenever any control's value changes (like ``interactive_output``)."""
+    for control in controls.values():
+        control.observe(lambda _change: callback(), names="value")
+
+
+def build_save_panel(
+    exercise_id: str,
+    exercise_title: str,
+    snapshot: Callable[[], Mapping[str, Any]],
+    folder: Path | None = None,
+) -> ExerciseView:
+    """The shared "Save my work" control.
+
+    ``snapshot()`` returns a mapping with ``inputs`` and ``results`` and,
+    optionally, ``markdown_body`` and ``attachments``; it may raise
+    ``ValueError`` when there is nothing valid to save.
+    """
+    name = widgets.Text(
+        description="Your name (optional)",
+        placeholder="Used only in the file name and the file",
+        style=LABEL_STYLE,
+        layout=WIDE,
+    )
+    button = widgets.Button(
+        description="Save my work",
+        icon="save",
+        button_style="primary",
+        tooltip="Write a JSON and a Markdown file to the my-work folder next to this notebook",
+    )
+    status = widgets.HTML(value="")
+
+    def save(_button: widgets.Button | None = None) -> None:
+        try:
+            content = snapshot()
+            record = make_record(
+                exercise_id, exercise_title, content["inputs"], content["results"], learner_name=name.value
+            )
+            saved = save_record(
+                record,
+                folder,
+                markdown_body=content.get("markdown_body", ""),
+                attachments=content.get("attachments"),
+            )
+        except ValueError as error:
+            status.value = render.notice("error", f"Not saved. {error}")
+            return
+        except OSError as error:
+            status.value = render.notice("error", f"Not saved: the file could not be written ({error.strerror or error}).")
+            return
+        names = ", ".join(path.name for path in saved.all_paths)
+        status.value = render.notice("ok", f"Saved to the my-work folder: {names}", title="Saved")
+
+    button.on_click(save)
+    root = widgets.VBox(
+        [widgets.HTML("<strong>Save my work</strong>"), widgets.HBox([name, button]), status],
+        layout=widgets.Layout(border="1px solid #8a8a8a", padding="6px", margin="8px 0 0 0"),
+    )
+    return ExerciseView(root, controls={"name": name, "save": button}, outputs={"status": status})
