@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from matplotlib.axes import Axes
@@ -166,6 +166,20 @@ def break_even_exact(inputs: FeasibilityInputs) -> float | None:
     return inputs.fixed_costs / contribution
 
 
+def break_even_customers(inputs: FeasibilityInputs) -> int | None:
+    """The fewest whole customers with profit >= 0; ``None`` if no number of customers gets there."""
+    exact = break_even_exact(inputs)
+    if exact is None:
+        return None
+    tolerance = 1e-9 * max(1.0, inputs.fixed_costs)  # floating-point noise, not money
+    customers = math.ceil(exact)
+    while customers > 0 and profit_at(inputs, customers - 1) >= -tolerance:
+        customers -= 1
+    while profit_at(inputs, customers) < -tolerance:
+        customers += 1
+    return customers
+
+
 def _verdict(inputs: FeasibilityInputs, customers: int, break_even: int | None, margin: float | None) -> tuple[str, str]:
     price, cost = money(inputs.price), money(inputs.variable_cost)
     if inputs.price < inputs.variable_cost:
@@ -200,10 +214,9 @@ def evaluate(inputs: FeasibilityInputs) -> FeasibilityResult:
     customers = math.floor(round(inputs.people_with_problem * inputs.reach_percent / 100, 6))
     revenue = customers * inputs.price
     total_cost = inputs.fixed_costs + customers * inputs.variable_cost
-    profit = revenue - total_cost
+    profit = profit_at(inputs, customers)
     margin = profit / revenue if revenue > 0 else None
-    exact = break_even_exact(inputs)
-    break_even = None if exact is None else math.ceil(round(exact, 9))
+    break_even = break_even_customers(inputs)
     verdict, reason = _verdict(inputs, customers, break_even, margin)
     return FeasibilityResult(
         inputs, customers, revenue, total_cost, profit, margin,
@@ -224,7 +237,7 @@ def sensitivity(inputs: FeasibilityInputs, swing_percent: float, steps: int = 4)
     for index in range(-steps, steps + 1):
         change = swing * index / steps
         price = inputs.price * (1 + change / 100)
-        points.append(SensitivityPoint(change, price, customers * (price - inputs.variable_cost) - inputs.fixed_costs))
+        points.append(SensitivityPoint(change, price, profit_at(replace(inputs, price=price), customers)))
     return points
 
 

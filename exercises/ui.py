@@ -75,12 +75,13 @@ class NumberField:
             number = float(str(change["new"]).replace(",", ""))
         except ValueError:
             return
-        if self.slider.min <= number <= self.slider.max:
-            self._syncing = True
-            try:
-                self.slider.value = number
-            finally:
-                self._syncing = False
+        if number != number:  # NaN: leave the slider where it is; the exercise reports the problem
+            return
+        self._syncing = True
+        try:
+            self.slider.value = min(max(number, self.slider.min), self.slider.max)  # pin out-of-range values to an end
+        finally:
+            self._syncing = False
 
 
 def on_any_change(controls: Mapping[str, widgets.Widget], callback: Callable[[], None]) -> None:

@@ -1,0 +1,174 @@
+import math
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+
+from exercises import feasibility as f
+
+money = st.floats(min_value=0, max_value=1e6, allow_nan=False)
+positive_money = st.floats(min_value=0.01, max_value=1e6, allow_nan=False)
+people = st.integers(min_value=1, max_value=10**9)
+percent = st.floats(min_value=0, max_value=100, allow_nan=False)
+
+
+@st.composite
+def scenarios(draw, profitable_unit=False):
+    price = draw(positive_money)
+    cost = draw(st.floats(min_value=0, max_value=price * 0.99 if profitable_unit else 1e6, allow_nan=False))
+    return f.FeasibilityInputs(price, cost, draw(money), draw(people), draw(percent))
+
+
+def test_worked_example_from_the_chapter():
+    result = f.calculate(price=15, variable_cost=4, fixed_costs=2000, people_with_problem=5000, reach_percent=5)
+    assert (result.customers, result.revenue, result.total_cost, result.profit) == (250, 3750, 3000, 750)
+    assert result.margin == pytest.approx(0.2)
+    assert result.break_even_customers == 182  # 2000 / 11 = 181.8, rounded up
+    assert result.verdict == "feasible"
+
+
+def test_price_below_cost_is_not_feasible_with_the_reason():
+    result = f.calculate(price=3, variable_cost=4)
+    assert result.verdict == "not feasible"
+    assert "below the cost to serve one customer" in result.reason
+    assert result.break_even_customers is None
+
+
+def test_market_too_small():
+    result = f.calculate(price=10, variable_cost=5, fixed_costs=10_000, people_with_problem=1000, reach_percent=100)
+    assert result.verdict == "not feasible"
+    assert "2,000 customers" in result.reason and "only 1,000 people" in result.reason
+
+
+def test_reach_below_break_even_and_zero_customers():
+    short = f.calculate(reach_percent=3)
+    assert short.verdict == "not feasible" and "short of the 182" in short.reason
+    none = f.calculate(reach_percent=0)
+    assert none.customers == 0 and "no customers" in none.reason and none.margin is None
+
+
+def test_thin_margin_is_marginal():
+    result = f.calculate(price=10, variable_cost=5, fixed_costs=1150, people_with_problem=250, reach_percent=100)
+    assert result.profit == 100 and result.verdict == "marginal"
+
+
+def test_percentages_do_not_lose_a_customer_to_rounding():
+    assert f.calculate(people_with_problem=1000, reach_percent=29.1).customers == 291
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("price", 0, "Willingness to pay: must be more than 0"),
+        ("price", "ten", "not a number"),
+        ("variable_cost", -1, "cannot be negative"),
+        ("fixed_costs", float("inf"), "infinity"),
+        ("people_with_problem", 0, "at least 1"),
+        ("people_with_problem", 2.5, "whole number"),
+        ("reach_percent", 101, "unrealistically large"),
+        ("fixed_costs", "nan", "NaN"),
+        ("price", 1e20, "unrealistically large"),
+    ],
+)
+def test_bad_inputs_raise_value_error_naming_the_field(field, value, message):
+    with pytest.raises(ValueError, match=message):
+        f.calculate(**{field: value})
+
+
+def test_every_problem_is_reported_at_once():
+    with pytest.raises(ValueError) as caught:
+        f.parse_inputs({"price": "", "variable_cost": "x", "fixed_costs": -1, "people_with_problem": 0,
+                        "reach_percent": 200})
+    assert len(str(caught.value).splitlines()) == 5
+
+
+def test_constructing_inputs_directly_is_validated_too():
+    with pytest.raises(ValueError, match="cannot be negative"):
+        f.FeasibilityInputs(10, -1, 0, 10, 10)
+
+
+@given(scenarios(profitable_unit=True), st.floats(0, 1e6), st.floats(0, 1e6))
+def test_profit_never_falls_as_customers_rise_when_price_exceeds_cost(inputs, a, b):
+    low, high = sorted((a, b))
+    assert f.profit_at(inputs, low) <= f.profit_at(inputs, high)
+
+
+@given(scenarios(profitable_unit=True))
+def test_break_even_really_yields_zero_profit(inputs):
+    exact = f.break_even_exact(inputs)
+    assert exact is not None
+    scale = max(1.0, inputs.fixed_costs)
+    assert abs(f.profit_at(inputs, exact)) <= 1e-9 * scale
+    whole = f.evaluate(inputs).break_even_customers
+    assert f.profit_at(inputs, whole) >= -1e-9 * scale
+    if whole >= 1:
+        assert f.profit_at(inputs, whole - 1) < 1e-9 * scale
+
+
+@given(scenarios())
+def test_results_are_consistent_for_any_valid_scenario(inputs):
+    result = f.evaluate(inputs)
+    assert result.customers == math.floor(round(inputs.people_with_problem * inputs.reach_percent / 100, 6))
+    assert result.profit == pytest.approx(result.revenue - result.total_cost, abs=1e-9 * max(1, result.revenue, result.total_cost))
+    assert result.verdict in {"feasible", "marginal", "not feasible"} and result.reason
+    if result.margin is not None:
+        assert result.margin <= 1
+    if result.verdict != "not feasible":
+        assert result.profit >= 0
+    assert all(math.isfinite(v) for v in (result.revenue, result.total_cost, result.profit))
+
+
+@given(scenarios(), st.floats(0, f.MAX_SWING_PERCENT))
+def test_sensitivity_is_symmetric_around_todays_profit(inputs, swing):
+    points = f.sensitivity(inputs, swing)
+    assert len(points) == 9
+    middle = points[len(points) // 2]
+    assert middle.change_percent == 0 and middle.profit == pytest.approx(f.evaluate(inputs).profit)
+    profits = [p.profit for p in points]
+    assert profits == sorted(profits)  # a higher price never lowers profit at fixed customers
+
+
+@pytest.mark.parametrize("swing", [-5, 95, "lots", float("nan")])
+def test_sensitivity_rejects_bad_swings(swing):
+    with pytest.raises(ValueError, match="Price swing"):
+        f.sensitivity(f.calculate().inputs, swing)
+
+
+def test_summary_and_html_agree():
+    result = f.calculate()
+    assert "Break-even: 182 customers" in result.summary()
+    assert "Verdict: feasible" in result._repr_html_()
+    assert "inputs" not in result.as_dict()
+
+
+def test_plot_profit_marks_break_even_and_the_current_point():
+    fig = Figure()
+    ax = fig.subplots()
+    f.plot_profit(ax, f.calculate())
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels == ["Profit", "Break-even: 182", "You: 250 customers"]
+    marker = ax.lines[-1]
+    assert list(marker.get_xdata()) == [250] and list(marker.get_ydata()) == [750]
+
+
+def test_plot_profit_shades_beyond_the_market():
+    fig = Figure()
+    ax = fig.subplots()
+    f.plot_profit(ax, f.calculate(people_with_problem=100, reach_percent=100))
+    assert any("Beyond the 100 people" in t.get_text() for t in ax.get_legend().get_texts())
+
+
+def test_plot_sensitivity_colours_losses_red():
+    fig = Figure()
+    ax = fig.subplots()
+    f.plot_sensitivity(ax, f.sensitivity(f.calculate(reach_percent=4).inputs, 50))
+    colours = [bar.get_facecolor() for bar in ax.patches]
+    assert len(colours) == 9 and colours[0] != colours[-1]
+    assert ax.get_title() == "Profit if willingness to pay moves \u00b150%"
+
+
+def test_alt_text_is_written_from_the_numbers():
+    result = f.calculate()
+    text = f.describe_charts(result, f.sensitivity(result.inputs, 20))
+    assert "crosses zero at 182 customers" in text and "makes 750" in text

@@ -1,0 +1,110 @@
+"""Headless tests of the calculator widget: set values as a learner would, read what it shows."""
+
+import json
+
+import pytest
+
+from exercises import feasibility as f
+
+
+@pytest.fixture
+def calc():
+    return f.build_calculator()
+
+
+def test_starts_with_results_and_a_chart(calc):
+    assert "Verdict: feasible" in calc.outputs["results"].value
+    assert calc.outputs["chart"].value.startswith('<img class="pm-chart" src="data:image/png;base64,')
+    assert 'alt="Left chart: profit rises' in calc.outputs["chart"].value
+    assert calc.outputs["message"].value == ""
+
+
+def test_typing_a_price_below_cost_updates_the_verdict_and_redraws(calc):
+    before = calc.outputs["chart"].value
+    calc.controls["price"].value = "3"
+    assert "not feasible" in calc.outputs["results"].value
+    assert "below the cost to serve one customer" in calc.outputs["results"].value
+    assert calc.outputs["chart"].value != before
+    assert "never reaches zero" in calc.outputs["chart"].value
+
+
+def test_moving_a_slider_updates_the_text_and_the_result(calc):
+    calc.controls["reach_percent_slider"].value = 10
+    assert calc.controls["reach_percent"].value == "10"
+    assert "<td style=\"text-align:right;padding:2px 0;\">500</td>" in calc.outputs["results"].value
+
+
+def test_typed_values_beyond_the_slider_are_kept(calc):
+    calc.controls["fixed_costs"].value = "1000000"
+    assert calc.controls["fixed_costs_slider"].value == calc.controls["fixed_costs_slider"].max
+    assert "1,000,000" not in calc.outputs["message"].value
+    assert "you need" in calc.outputs["results"].value
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("price", "abc", "is not a number"),
+        ("price", "", "this field is empty"),
+        ("price", "0", "must be more than 0"),
+        ("variable_cost", "-4", "cannot be negative"),
+        ("fixed_costs", "nan", "NaN"),
+        ("fixed_costs", "inf", "infinity"),
+        ("people_with_problem", "1e40", "unrealistically large"),
+        ("reach_percent", "150", "unrealistically large"),
+    ],
+)
+def test_bad_input_shows_a_message_and_hides_the_numbers(calc, field, typed, message):
+    calc.controls[field].value = typed
+    assert message in calc.outputs["message"].value
+    assert 'role="alert"' in calc.outputs["message"].value
+    assert "Results are hidden" in calc.outputs["results"].value
+    assert calc.outputs["chart"].value == ""
+
+
+def test_script_typed_into_a_box_is_shown_as_text(calc):
+    calc.controls["price"].value = "<script>alert(1)</script>"
+    shown = calc.outputs["message"].value
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+
+
+def test_recovers_after_bad_input(calc):
+    calc.controls["price"].value = "oops"
+    calc.controls["price"].value = "15"
+    assert calc.outputs["message"].value == "" and "Verdict: feasible" in calc.outputs["results"].value
+
+
+def test_swing_changes_the_sensitivity_chart(calc):
+    calc.controls["swing"].value = 50
+    assert "at -50% willingness to pay" in calc.outputs["chart"].value
+
+
+def test_save_my_work_writes_the_documented_record(calc, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    calc.controls["name"].value = "Ada <b>L</b>"
+    calc.controls["price"].value = "20"
+    calc.controls["save"].click()
+    status = calc.outputs["status"].value
+    assert "Saved to the my-work folder" in status and "<b>" not in status
+    (saved,) = (tmp_path / "my-work").glob("*.json")
+    record = json.loads(saved.read_text())
+    assert record["exercise_id"] == "feasibility" and record["learner_name"] == "Ada <b>L</b>"
+    assert record["inputs"]["price"] == 20 and record["results"]["customers"] == 250
+    assert len(record["results"]["sensitivity"]) == 9
+    calc.controls["save"].click()
+    assert len(list((tmp_path / "my-work").glob("*.json"))) == 2
+
+
+def test_save_refuses_invalid_inputs_with_a_message(calc, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    calc.controls["price"].value = "free"
+    calc.controls["save"].click()
+    assert "Not saved. Fix the inputs first." in calc.outputs["status"].value
+    assert not (tmp_path / "my-work").exists()
+
+
+def test_an_overlong_name_is_refused_not_truncated(calc, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    calc.controls["name"].value = "x" * 500
+    calc.controls["save"].click()
+    assert "too long" in calc.outputs["status"].value

@@ -1,0 +1,116 @@
+import json
+from datetime import datetime, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exercises.savework import (
+    SCHEMA_VERSION,
+    escape_markdown,
+    make_record,
+    record_to_markdown,
+    safe_slug,
+    save_record,
+    validate_record,
+)
+
+MOMENT = datetime(2026, 11, 23, 15, 4, 5, tzinfo=timezone.utc)
+
+
+def record(name="Ada", **overrides):
+    base = make_record("feasibility", "Feasibility calculator", {"price": 15.0}, {"profit": 750.0},
+                       learner_name=name, saved_at=MOMENT)
+    return base | overrides
+
+
+def test_record_has_the_documented_fields():
+    saved = record()
+    assert saved == {
+        "schema": "becoming-a-pm/saved-work",
+        "schema_version": SCHEMA_VERSION,
+        "exercise_id": "feasibility",
+        "exercise_title": "Feasibility calculator",
+        "learner_name": "Ada",
+        "saved_at": "2026-11-23T15:04:05Z",
+        "inputs": {"price": 15.0},
+        "results": {"profit": 750.0},
+    }
+    assert validate_record(saved) is saved
+
+
+def test_save_writes_json_and_markdown_and_never_overwrites(tmp_path):
+    first = save_record(record(), tmp_path)
+    second = save_record(record(), tmp_path)
+    assert first.json_path.name == "feasibility_ada_20261123T150405Z.json"
+    assert second.json_path.name == "feasibility_ada_20261123T150405Z-2.json"
+    assert json.loads(first.json_path.read_text()) == record()
+    assert "# My work: Feasibility calculator" in first.markdown_path.read_text()
+    assert len(list(tmp_path.iterdir())) == 4
+
+
+def test_save_writes_attachments_with_the_same_stem(tmp_path):
+    saved = save_record(record(), tmp_path, attachments={"canvas.png": b"\x89PNG"})
+    assert saved.attachments[0].name == "feasibility_ada_20261123T150405Z-canvas.png"
+    assert saved.attachments[0].read_bytes() == b"\x89PNG"
+    with pytest.raises(ValueError, match="suffix"):
+        save_record(record(), tmp_path, attachments={"../evil.png": b""})
+
+
+@given(st.text(max_size=100))
+def test_any_learner_name_stays_inside_the_folder(tmp_path_factory, name):
+    folder = tmp_path_factory.mktemp("work")
+    saved = save_record(record(name=name), folder)
+    for path in saved.all_paths:
+        assert path.parent == folder
+        assert path.name.isascii() and "/" not in path.name and not path.name.startswith(".")
+    assert json.loads(saved.json_path.read_text())["learner_name"] == (name.strip() or None)
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "..", "/root/x", "C:\\Windows", "a/../../b", "\x00"])
+def test_path_tricks_are_neutralised(tmp_path, name):
+    saved = save_record(record(name=name), tmp_path)
+    assert saved.json_path.parent == tmp_path
+    assert ".." not in saved.json_path.name
+
+
+def test_markdown_shows_learner_html_as_text():
+    text = record_to_markdown(record(name="<script>alert(1)</script>"))
+    assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+@given(st.text())
+def test_escaped_markdown_contains_no_raw_markup(text):
+    escaped = escape_markdown(text)
+    assert "<" not in escaped and ">" not in escaped
+
+
+def test_slug_folds_accents_and_falls_back():
+    assert safe_slug("Zoë Ødegaard") == "zoe-degaard"
+    assert safe_slug("!!!") == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"schema_version": 99}, "unsupported schema version"),
+        ({"schema": "other"}, "unknown schema"),
+        ({"exercise_id": "../x"}, "exercise_id"),
+        ({"saved_at": "yesterday"}, "saved_at"),
+        ({"inputs": []}, "inputs"),
+        ({"learner_name": "x" * 101}, "learner_name"),
+        ({"results": {"profit": float("nan")}}, "finite"),
+    ],
+)
+def test_validate_record_rejects_malformed_records(change, message):
+    with pytest.raises(ValueError, match=message):
+        validate_record(record() | change)
+
+
+def test_make_record_rejects_unsaveable_values():
+    with pytest.raises(ValueError, match="finite"):
+        make_record("feasibility", "t", {"x": float("inf")}, {})
+    with pytest.raises(ValueError, match="cannot be saved as JSON"):
+        make_record("feasibility", "t", {"x": object()}, {})
+    with pytest.raises(ValueError, match="Exercise id"):
+        make_record("Bad Id", "t", {}, {})
