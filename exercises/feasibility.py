@@ -288,7 +288,7 @@ def plot_profit(ax: Axes, result: FeasibilityResult) -> None:
 
 def plot_sensitivity(ax: Axes, points: list[SensitivityPoint]) -> None:
     """Bars of profit as willingness to pay moves around today's price."""
-    labels = [f"{p.change_percent:+.0f}%" for p in points]
+    labels = ["today" if p.change_percent == 0 else f"{p.change_percent:+.0f}%" for p in points]
     colors = ["#2e7d32" if p.profit >= 0 else "#b3261e" for p in points]
     ax.bar(labels, [p.profit for p in points], color=colors)
     ax.axhline(0, color="#555555", linewidth=0.8)
