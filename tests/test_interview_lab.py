@@ -1,0 +1,263 @@
+"""Pure logic of the interview-question lab: the question bank, the rules and the checker."""
+
+from __future__ import annotations
+
+import copy
+import re
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+
+from exercises import interview_lab as il
+from exercises import sorting
+from exercises.datafiles import load_json
+
+BANK = load_json("interview_questions.json")
+RULES = load_json("leading_rules.json")
+
+
+def rule_ids(question: str) -> set[str]:
+    return {flag.rule.id for flag in il.check_question(question).flags}
+
+
+# ---- the question bank ------------------------------------------------------------------------
+
+
+def test_bank_has_enough_questions_and_every_kind():
+    items = il.load_question_bank()
+    assert len(items) >= il.MIN_BANK_SIZE
+    kinds = {q["kind"] for q in BANK["questions"]}
+    assert {"approval", "hypothetical", "yes-no", "solution", "flattery"} <= kinds
+    answers = [item.answer for item in items]
+    assert answers.count("leading") >= 5 and answers.count("open and neutral") >= 5
+
+
+def test_every_item_has_a_reason_that_matches_its_answer():
+    for record in BANK["questions"]:
+        assert len(record["why"].split()) >= 8, record["id"]
+        assert record["why"].startswith("Leading") == (record["answer"] == "leading"), record["id"]
+
+
+def _bank_with(change) -> dict:
+    bank = copy.deepcopy(BANK)
+    change(bank)
+    return bank
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda b: b["questions"][0].update(kind="sarcasm"), "q01: kind 'sarcasm' is not one of"),
+        (lambda b: b["questions"][1].update(kind="open"), "q02: kind 'open' does not fit"),
+        (lambda b: b["questions"][0].update(answer="maybe"), "not one of"),
+        (lambda b: b.update(questions=b["questions"][:10]), "needs at least 15"),
+        (lambda b: b.update(categories=["good", "bad"]), "categories must be"),
+        (lambda b: b.pop("kinds"), "needs categories, kinds and questions"),
+        (lambda b: b["questions"].append(dict(b["questions"][0])), "appears twice"),
+        (lambda b: b["kinds"].update(sarcasm="sarcasm"), "no question of kind: sarcasm"),
+    ],
+)
+def test_bad_banks_are_rejected_naming_the_entry(change, message):
+    with pytest.raises(ValueError, match=message):
+        il.load_question_bank(_bank_with(change))
+
+
+def test_the_rules_agree_with_the_bank_on_most_questions():
+    """The checker is not the answer key, but it should rarely contradict it on the curated bank."""
+    items = il.load_question_bank()
+    agree = sum((len(il.check_question(item.text).flags) > 0) == (item.answer == "leading") for item in items)
+    assert agree >= len(items) - 2
+
+
+def test_sorting_the_bank_scores_like_the_key():
+    items = il.load_question_bank()
+    key = {item.id: item.answer for item in items}
+    assert sorting.check_sort(items, key, il.CATEGORIES).score == len(items)
+    flipped = {i: ("leading" if a == "open and neutral" else "open and neutral") for i, a in key.items()}
+    assert sorting.check_sort(items, flipped, il.CATEGORIES).score == 0
+
+
+# ---- the rules --------------------------------------------------------------------------------
+
+
+def test_shipped_rules_load_and_cover_every_kind():
+    rules = il.load_rules()
+    assert {rule.kind for rule in rules} == set(RULES["kinds"])
+    assert all(rule.explanation and rule.suggestion for rule in rules)
+
+
+def _rules_with(**changes) -> dict:
+    data = copy.deepcopy(RULES)
+    data["rules"][0].update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"pattern": "(unclosed"}, "not a valid regular expression"),
+        ({"pattern": "(a+)+b"}, "nested repetition"),
+        ({"pattern": r"(?:\w*\s)*x"}, "nested repetition"),
+        ({"pattern": r"(\w+) \1"}, "back-references"),
+        ({"pattern": "x?"}, "matches empty text"),
+        ({"pattern": ""}, "1 to 300 characters"),
+        ({"pattern": "a" * 301}, "1 to 300 characters"),
+        ({"kind": "rudeness"}, "kind 'rudeness' is not one of"),
+        ({"explanation": "  "}, "must not be empty"),
+    ],
+)
+def test_bad_rules_are_rejected_naming_the_rule(changes, message):
+    with pytest.raises(ValueError, match=re.escape(f"Rule {RULES['rules'][0]['id']}") + ".*" + message):
+        il.load_rules(_rules_with(**changes))
+
+
+def test_rules_missing_fields_or_duplicated_are_rejected():
+    data = copy.deepcopy(RULES)
+    del data["rules"][2]["suggestion"]
+    with pytest.raises(ValueError, match="Rule 2: needs id, kind, pattern"):
+        il.load_rules(data)
+    data = copy.deepcopy(RULES)
+    data["rules"].append(dict(data["rules"][0]))
+    with pytest.raises(ValueError, match="appears twice"):
+        il.load_rules(data)
+    with pytest.raises(ValueError, match="no rules"):
+        il.load_rules({"kinds": RULES["kinds"], "rules": []})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Do you like the idea?", {"approval-like", "yes-no-opener"}),
+        ("Would you pay 20 a month for it?", {"hypothetical-would-you", "yes-no-opener"}),
+        ("If we built this, what would change for you?", {"hypothetical-if"}),
+        ("Is tracking receipts hard?", {"yes-no-opener"}),
+        ("What stops you using our app every day?", {"solution-our-thing"}),
+        ("How would a tool that sends reminders fit in?", {"solution-a-thing-that"}),
+        ("As an experienced treasurer, what matters most?", {"flattery-as-an-expert"}),
+        ("Someone as busy as you needs help with this, no?", {"flattery-someone-as", "approval-tag"}),
+        ("How frustrating is chasing payments?", {"loaded-how-frustrating"}),
+        ("Wouldn\u2019t that save time?", {"approval-negative-opener"}),  # curly apostrophe
+        ("Most clubs say this is a nightmare. What about you?", {"loaded-social-proof"}),
+        ("Tell me about the last time you split a bill.", set()),
+        ("What did you do next, and why?", set()),
+    ],
+)
+def test_rules_flag_the_leading_patterns_they_describe(question, expected):
+    assert rule_ids(question) == expected
+
+
+def test_known_limits_are_real():
+    """The chapter shows one miss and one false alarm; keep them true."""
+    assert rule_ids("How much easier would life be with the expense tracker we are building?") == set()
+    assert rule_ids("Is there anything else I should have asked about?") == {"yes-no-opener"}
+
+
+def test_flags_report_the_trigger_words_and_positions():
+    check = il.check_question("  So, do you LIKE it?  ")
+    assert check.question == "So, do you LIKE it?"
+    like = next(f for f in check.flags if f.rule.id == "approval-like")
+    assert like.words == "do you LIKE" and check.question[like.start:like.end] == like.words
+    opener = next(f for f in check.flags if f.rule.id == "yes-no-opener")
+    assert opener.words == "do"  # the named group 'hit', not the comma before it
+    assert check.as_dict()["flags"] == len(check.flags) == 2
+    assert check.kinds == ("approval", "yes-no")
+    assert "Why it leads:" in check.explain() and "Try instead:" in check.explain()
+
+
+def test_overlapping_flags_are_highlighted_once():
+    html = il.check_question("Do you like it?").highlighted_html()
+    assert html.count("<mark") == 1 and "Do you like</mark>" in html
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\n\t", None])
+def test_empty_questions_are_refused_with_a_message(raw):
+    with pytest.raises(ValueError, match="Your question is empty"):
+        il.check_question(raw)
+
+
+def test_overlong_text_is_refused_with_the_reason():
+    with pytest.raises(ValueError, match=r"100,000 characters long.*up to 1,000 characters"):
+        il.check_question("Do you like it? " * 6249 + "Do you like it??")
+    assert il.check_question("a" * il.MAX_QUESTION_CHARS).flags == ()
+
+
+def test_worst_case_inputs_are_checked_quickly():
+    adversarial = [
+        "do " * 333, "a " * 500, ", " * 500, "someone " * 125, ". " * 500, "x" * 1000, "\u2019" * 1000,
+        ("if we " * 166)[:1000], ("an app " * 142)[:1000],
+    ]
+    for text in adversarial:
+        start = time.perf_counter()
+        il.check_question(text[: il.MAX_QUESTION_CHARS])
+        assert time.perf_counter() - start < 0.5, text[:20]
+
+
+@given(st.text(max_size=il.MAX_QUESTION_CHARS + 50))
+def test_any_text_gives_a_check_or_a_clear_message(text):
+    try:
+        check = il.check_question(text)
+    except ValueError as error:
+        assert "Your question is empty" in str(error) or "characters long" in str(error)
+        return
+    for flag in check.flags:
+        assert check.question[flag.start:flag.end] == flag.words and flag.words
+    html = check._repr_html_()
+    assert "<script" not in html.lower().replace("&lt;script", "")
+
+
+@given(st.text(), st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "</mark><b>"]))
+def test_markup_is_always_escaped(text, payload):
+    question = (text[:400] + payload + " Would you use it?").strip() or payload
+    check = il.check_question(question)
+    html = check._repr_html_()
+    assert payload not in html
+    assert il.render.escape(payload) in html.replace("<mark style=\"background:#ffe08a;color:#222;\">", "").replace(
+        "</mark>", "")
+
+
+@given(st.text(min_size=1, max_size=300))
+def test_markdown_report_never_contains_raw_markup(text):
+    try:
+        check = il.check_question(text + "<script>x</script>")
+    except ValueError:
+        return
+    assert "<script>" not in il.markdown_report(check)
+
+
+def test_a_100_kb_payload_of_script_is_refused_not_rendered():
+    with pytest.raises(ValueError) as caught:
+        il.check_question("<script>alert(1)</script>" * 4000)
+    assert "<script>" not in str(caught.value)
+
+
+# ---- drawing ----------------------------------------------------------------------------------
+
+
+def test_draft_history_chart_and_its_alt_text():
+    fig = Figure()
+    ax = fig.subplots()
+    il.plot_draft_history(ax, [3, 1, 0])
+    heights = [patch.get_height() for patch in ax.patches]
+    assert heights == [3, 1, 0]
+    assert il.describe_draft_history([3, 1, 0]) == (
+        "Bar chart of flags per draft, 3 drafts. draft 1: 3, draft 2: 1, draft 3: 0."
+    )
+    assert il.describe_draft_history([]) == "No drafts checked yet."
+
+
+def test_rules_are_shown_not_hidden():
+    html = il.rules_html()
+    for rule in il.default_rules():
+        assert il.render.escape(rule.pattern.pattern) in html
+    assert il.describe_rules().startswith(f"{len(il.default_rules())} rules:")
+
+
+@given(st.text(min_size=1, max_size=20).map(lambda chunk: chunk * (100_000 // len(chunk) + 1)))
+def test_100_kb_of_any_text_is_refused_or_checked_never_crashes(text):
+    try:
+        il.check_question(text)
+    except ValueError as error:
+        assert "characters long" in str(error) or "empty" in str(error)

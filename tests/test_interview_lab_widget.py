@@ -1,0 +1,134 @@
+"""Headless tests of the interview-question lab's two widgets."""
+
+from __future__ import annotations
+
+import json
+
+import ipywidgets as widgets
+import pytest
+
+from exercises import interview_lab as il
+
+
+@pytest.fixture
+def sorter():
+    return il.build_question_sorter()
+
+
+@pytest.fixture
+def checker():
+    return il.build_question_checker()
+
+
+def test_sorter_has_a_labelled_dropdown_per_question(sorter):
+    items = il.load_question_bank()
+    for number, item in enumerate(items, 1):
+        dropdown = sorter.controls[item.id]
+        assert isinstance(dropdown, widgets.Dropdown) and dropdown.description == f"Item {number}"
+        assert dropdown.value is None
+
+
+def test_sorter_gives_per_item_feedback_and_a_score(sorter):
+    sorter.controls["q02"].value = "leading"  # right
+    sorter.controls["q01"].value = "leading"  # wrong
+    sorter.controls["check"].click()
+    shown = sorter.outputs["feedback"].value
+    assert "Score: 1 of 20 (18 not answered yet)" in shown
+    assert "You chose \u201cleading\u201d; it belongs in \u201copen and neutral\u201d" in shown
+    assert "Right: \u201cleading\u201d. Leading: it asks them to approve your idea." in shown
+    assert 'alt="Bar chart of your sort. Score: 1 of 20' in sorter.outputs["chart"].value
+
+
+def test_sorter_saves_score_and_max_score(sorter, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for item in il.load_question_bank():
+        sorter.controls[item.id].value = item.answer
+    sorter.controls["save"].click()
+    assert "Saved to the my-work folder" in sorter.outputs["status"].value
+    (saved,) = (tmp_path / "my-work").glob("interview-lab-sort_*.json")
+    record = json.loads(saved.read_text())
+    assert record["exercise_id"] == il.SORT_ID
+    assert (record["results"]["score"], record["results"]["max_score"]) == (20, 20)
+
+
+def test_checker_starts_with_the_sample_checked(checker):
+    assert isinstance(checker.controls["question"], widgets.Textarea)
+    assert checker.controls["question"].description == "Your question"
+    shown = checker.outputs["feedback"].value
+    assert "Flags: 3" in shown and "Would you use" in shown
+    assert 'alt="Bar chart of flags per draft, 1 drafts. draft 1: 3."' in checker.outputs["chart"].value
+    assert "hypothetical-would-you" in checker.outputs["rules"].value
+
+
+def test_rewriting_the_question_updates_flags_and_history(checker):
+    checker.controls["question"].value = "Tell me about the last time you split a bill."
+    shown = checker.outputs["feedback"].value
+    assert "Flags: 0. No leading pattern found." in shown and 'pm-notice-ok' in shown
+    assert "draft 1: 3, draft 2: 0." in checker.outputs["chart"].value
+
+
+def test_the_check_button_rechecks_without_adding_a_duplicate_draft(checker):
+    checker.controls["check"].click()
+    checker.controls["check"].click()
+    assert "1 drafts" in checker.outputs["chart"].value
+
+
+def test_each_flag_names_its_words_reason_and_rewording(checker):
+    checker.controls["question"].value = "How frustrating is it, right?"
+    shown = checker.outputs["feedback"].value
+    assert "Triggered by: \u201cHow frustrating\u201d (rule loaded-how-frustrating)" in shown
+    assert "Why it leads:" in shown and "Try instead:" in shown
+    assert "<mark" in shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("", "Your question is empty"), ("   \n ", "Your question is empty"),
+     ("Do you like it? " * 6249 + "Do you like it??", "100,000 characters long")],
+)
+def test_bad_input_shows_a_message_not_a_traceback(checker, typed, message):
+    checker.controls["question"].value = typed
+    shown = checker.outputs["feedback"].value
+    assert message in shown and 'role="alert"' in shown
+    assert "Traceback" not in shown
+
+
+def test_html_and_script_are_shown_as_text(checker):
+    checker.controls["question"].value = '<script>alert("x")</script><img src=x onerror=alert(1)> Do you like it?'
+    shown = checker.outputs["feedback"].value
+    assert "<script>" not in shown and "<img" not in shown
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in shown
+
+
+def test_any_unicode_is_checked(checker):
+    checker.controls["question"].value = "¿Qué hiciste la última vez? 你上次怎么做的？ 🙂 \u202e\u0000"
+    assert "Flags: 0" in checker.outputs["feedback"].value
+
+
+def test_checker_saves_the_question_flags_and_drafts(checker, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    checker.controls["question"].value = "What do you think of our app? <b>be honest</b>"
+    checker.controls["name"].value = "Ada"
+    checker.controls["save"].click()
+    assert "Saved to the my-work folder" in checker.outputs["status"].value
+    (saved,) = (tmp_path / "my-work").glob("interview-lab-write_*.json")
+    record = json.loads(saved.read_text())
+    assert record["inputs"]["question"] == "What do you think of our app? <b>be honest</b>"
+    assert record["inputs"]["drafts"] == [il.SAMPLE_QUESTION, record["inputs"]["question"]]
+    assert record["results"]["flags"] == 2 and record["results"]["flags_per_draft"] == [3, 2]
+    markdown = saved.with_suffix(".md").read_text()
+    assert "&lt;b&gt;be honest&lt;/b&gt;" in markdown and "<b>" not in markdown
+
+
+def test_checker_refuses_to_save_an_empty_question(checker, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    checker.controls["question"].value = ""
+    checker.controls["save"].click()
+    assert "Not saved. Fix your question first." in checker.outputs["status"].value
+    assert not (tmp_path / "my-work").exists()
+
+
+def test_every_control_has_a_visible_label(sorter, checker):
+    for view in (sorter, checker):
+        for name, control in view.controls.items():
+            assert control.description, name
