@@ -390,8 +390,11 @@ _GROUP_COLOURS = {"communication": "#1a56c4", "knowledge": "#2e7d32", "ambiguity
 def plot_skills(ax: Axes, result: SkillsResult) -> None:
     """Horizontal bars of the self-assessment, one per skill, with the 'strength' level marked."""
     ratings = list(reversed(result.ratings))  # barh draws bottom-up; keep the data order top-down
-    labels = [r.skill.label + ("" if r.level is not None else " (not rated)") for r in ratings]
+    labels = [r.skill.label for r in ratings]
     ax.barh(labels, [r.level or 0 for r in ratings], color=[_GROUP_COLOURS[r.skill.group] for r in ratings])
+    for row, rating in enumerate(ratings):
+        if rating.level is None:
+            ax.text(0.08, row, "not rated yet", va="center", color="#555555", fontstyle="italic", fontsize="small")
     ax.axvline(result.strong_level, color="#555555", linestyle="--", linewidth=1)
     ax.set_xlim(0, result.top_level)
     ax.set_xticks(range(0, result.top_level + 1))
@@ -670,9 +673,9 @@ def _section(title: str, children: Sequence[widgets.Widget]) -> widgets.VBox:
 
 def _new_skills_figure() -> Figure:
     # Fixed margins: constrained layout would double the redraw time.
-    fig = Figure(figsize=(6.4, 2.6))
+    fig = Figure(figsize=(7, 2.6))
     fig.subplots()
-    fig.subplots_adjust(left=0.38, right=0.97, bottom=0.2, top=0.88)
+    fig.subplots_adjust(left=0.37, right=0.97, bottom=0.2, top=0.88)
     return fig
 
 
