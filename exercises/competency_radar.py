@@ -10,6 +10,7 @@ The profiles, the advice and the growth steps live in ``exercises/data/origin_pr
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -158,7 +159,8 @@ class RadarResult:
         lines += self.cautions()
         for number, item in enumerate(self.plan, 1):
             lines.append(f"Plan {number}: {item.competency.label}")
-            lines += [f"  - {_step_text(step)}" for step in item.steps]
+            lines += [textwrap.fill(_step_text(step), 88, initial_indent="  - ", subsequent_indent="    ")
+                      for step in item.steps]
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
@@ -301,13 +303,16 @@ def load_catalogue() -> Catalogue:
 # ---- pure logic ------------------------------------------------------------------------------
 
 
-def parse_backgrounds(selected: Iterable[str] | str | None, catalogue: Catalogue) -> tuple[Background, ...]:
+def parse_backgrounds(selected: Iterable[str] | str | None | object, catalogue: Catalogue) -> tuple[Background, ...]:
     """The chosen backgrounds in the catalogue's order (duplicates ignored); at least one is required."""
     if selected is None:
         selected = []
     elif isinstance(selected, str):
         selected = [selected]
-    chosen = [str(item) for item in selected]
+    try:
+        chosen = [str(item) for item in selected]
+    except TypeError:
+        raise ValueError("Backgrounds: give a list of background ids, such as ['qa'].") from None
     known = {b.id: b for b in catalogue.backgrounds}
     unknown = [item for item in chosen if item not in known]
     if unknown:
@@ -342,7 +347,7 @@ def _rating_number(raw: object, label: str) -> float:
     return value
 
 
-def parse_ratings(ratings: Mapping[str, object], catalogue: Catalogue) -> tuple[int, ...]:
+def parse_ratings(ratings: Mapping[str, object] | object, catalogue: Catalogue) -> tuple[int, ...]:
     """Whole numbers from 1 to 5, one per competency, in list order; one ``ValueError`` lists every problem."""
     if not isinstance(ratings, Mapping):
         raise ValueError("Ratings: give one rating from 1 to 5 for each of the six competencies.")
@@ -392,8 +397,8 @@ def plan_steps(competency_index: int, backgrounds: Sequence[Background], catalog
 
 
 def assess(
-    backgrounds: Iterable[str] | str | None,
-    ratings: Mapping[str, object],
+    backgrounds: Iterable[str] | str | None | object,
+    ratings: Mapping[str, object] | object,
     note: object = "",
     catalogue: Catalogue | None = None,
 ) -> RadarResult:
@@ -523,7 +528,7 @@ def plot_radar(ax: Axes, result: RadarResult) -> None:
     weak = [index[c] for c in result.weakest]
     ax.plot([angles[i] for i in weak], [result.ratings[i] for i in weak], linestyle="none", marker="o",
             markersize=14, markerfacecolor="none", markeredgecolor=WEAK_COLOUR, markeredgewidth=2, label="Weakest two")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize="x-small", frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize="small", frameon=False)
 
 
 def describe_radar(result: RadarResult) -> str:
@@ -541,7 +546,7 @@ def describe_radar(result: RadarResult) -> str:
 
 def new_figure() -> Figure:
     """A small square figure with one polar Axes; fixed margins keep redraws cheap."""
-    fig = Figure(figsize=(4.8, 4.6))
+    fig = Figure(figsize=(5.2, 5.0))
     fig.add_subplot(projection="polar")
     fig.subplots_adjust(left=0.14, right=0.86, bottom=0.18, top=0.9)
     return fig
@@ -560,7 +565,7 @@ def draw(fig: Figure, result: RadarResult) -> None:
 # ---- widget ------------------------------------------------------------------------------------
 
 
-SLIDER_STYLE = {"description_width": "19em"}  # wide enough for the longest competency name
+SLIDER_STYLE = {"description_width": "24em"}  # wide enough to show the longest competency name in full
 
 
 def build_radar(
@@ -579,13 +584,13 @@ def build_radar(
     sliders = {
         c.id: widgets.IntSlider(
             value=int(ratings.get(c.id, 3)), min=SCALE_MIN, max=SCALE_MAX, step=1, description=c.label,
-            tooltip=c.meaning, style=SLIDER_STYLE, layout=widgets.Layout(width="34em"), continuous_update=False,
+            tooltip=c.meaning, style=SLIDER_STYLE, layout=widgets.Layout(width="40em"), continuous_update=False,
         )
         for c in catalogue.competencies
     }
     note_box = widgets.Textarea(
         value=note, description="Note (optional)", placeholder="Anything you want to remember, e.g. why you chose a rating",
-        style=SLIDER_STYLE, layout=widgets.Layout(width="34em", height="5em"), continuous_update=False,
+        style=SLIDER_STYLE, layout=widgets.Layout(width="40em", height="5em"), continuous_update=False,
     )
     message, chart, plan = widgets.HTML(), widgets.HTML(), widgets.HTML()
     fig = new_figure()

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from exercises import competency_radar as r
+from exercises import render
 from exercises.datafiles import load_json
 from exercises.savework import make_record
 
@@ -188,6 +189,8 @@ def test_missing_and_unknown_ratings_and_every_problem_at_once():
         assert expected in text
     with pytest.raises(ValueError, match="one rating from 1 to 5"):
         r.assess(["qa"], [3, 3, 3, 3, 3, 3])
+    with pytest.raises(ValueError, match="give a list of background ids"):
+        r.assess(7, ratings())
 
 
 @given(all_ratings, st.lists(st.floats(1, 5), min_size=6, max_size=6))
@@ -219,7 +222,13 @@ def test_results_are_consistent_for_any_valid_choice(chosen, values):
 free_values = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20))
 
 
-@given(st.dictionaries(st.sampled_from([*IDS, "other"]), free_values), st.lists(st.text(max_size=30), max_size=4))
+any_choice = st.one_of(
+    st.lists(st.one_of(st.sampled_from(BACKGROUND_IDS), st.text(max_size=30)), max_size=4),
+    st.none(), st.integers(), st.text(max_size=30),
+)
+
+
+@given(st.one_of(st.dictionaries(st.sampled_from([*IDS, "other"]), free_values), free_values), any_choice)
 def test_any_input_gives_a_result_or_a_value_error(values, chosen):
     try:
         result = r.assess(chosen, values)
@@ -238,9 +247,10 @@ def test_any_note_is_kept_as_text_and_never_rendered_as_markup(note):
         return
     assert result.note == note.strip()
     html = result._repr_html_()
-    assert "<script" not in html.lower().replace("&lt;script", "")
+    for line in result.note.splitlines():
+        assert render.escape(line) in html  # shown, escaped, in the "Your note" box
     if "<" in result.note:
-        assert "&lt;" in html
+        assert "<" not in html.split("Your note:</strong>", 1)[1].replace("<br>", "").replace("</div>", "")
 
 
 def test_a_script_in_the_note_stays_text_in_html_and_markdown():

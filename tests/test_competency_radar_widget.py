@@ -32,7 +32,9 @@ def test_moving_a_slider_changes_the_plan_and_the_chart(radar):
 def test_ticking_a_second_background_averages_the_profiles(radar):
     radar.controls["background_qa"].value = True
     assert "Software development + Quality assurance" in radar.outputs["plan"].value
-    assert "For Quality assurance:" in radar.outputs["plan"].value or "For Software development:" in radar.outputs["plan"].value
+    # Typical innovation, UX and relationships are all 2.5 now; the list order puts innovation and UX first.
+    assert "1. Product innovation: you 3, typical 2.5" in radar.outputs["plan"].value
+    assert "2. User experience: you 3, typical 2.5" in radar.outputs["plan"].value
     assert "Development execution: you 3, typical 4" in radar.outputs["chart"].value
 
 
