@@ -35,7 +35,7 @@ SCALE_MIN, SCALE_MAX = 1, 5
 COMPETENCY_COUNT = 6
 TIE_RULE = (
     "Lowest self-rating first. On a tie, the competency in which your background is typically weaker "
-    "comes first (your rating and your background agree it is a gap, and the essay's advice targets it); "
+    "comes first (your rating and your background agree it is a gap, and the advice for your background targets it); "
     "on a further tie, the order of the list."
 )
 
