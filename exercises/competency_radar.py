@@ -182,6 +182,8 @@ class RadarResult:
             lines.append(f"{number}. **{escape_markdown(item.competency.label)}** "
                          f"(you {item.rating}, typical {_one_decimal(item.typical)})")
             lines += [f"    - {escape_markdown(_step_text(step))}" for step in item.steps]
+        lines += ["", "In the results, *gaps* are the typical rating minus yours: a positive number means "
+                  "you rated yourself below the typical profile of your background."]
         if self.note:
             lines += ["", "## My note", "", escape_markdown(self.note).replace("\n", "  \n")]
         return "\n".join(lines)
