@@ -140,6 +140,7 @@ class Selection:
             "active_teams": list(self.active_teams()),
             "active_phases": list(self.active_phases()),
             "interfaces": len(self.interfaces),
+            "headline": self.headline(),
         }
 
     def _matrix_html(self) -> str:
@@ -148,8 +149,8 @@ class Selection:
         for team in self.web.teams:
             cells = "".join(
                 '<td style="text-align:center;padding:2px 6px;">'
-                + ('<span aria-label="yes">\u25cf</span>' if (team.id, p.id) in self.web.duties else
-                   '<span aria-label="no" style="color:#8a8a8a;">\u2013</span>')
+                + ('<span role="img" aria-label="yes">\u25cf</span>' if (team.id, p.id) in self.web.duties else
+                   '<span role="img" aria-label="no" style="color:#6b6f76;">\u2013</span>')
                 + "</td>"
                 for p in self.web.phases
             )
@@ -322,10 +323,10 @@ def plot_product_web(ax: Axes, selection: Selection) -> None:
         ax.add_patch(Circle((x, y), 0.2, facecolor=ACTIVE if on else "#f2f3f5",
                             edgecolor=ACTIVE if on else QUIET, linewidth=1.5, zorder=2))
         team = web.team(team_id)
-        ax.text(x, y, team.short.replace("/", "/\n"), ha="center", va="center", fontsize=7.5, zorder=3,
+        ax.text(x, y, team.short.replace("/", "/\n"), ha="center", va="center", fontsize=8.5, zorder=3,
                 color="white" if on else "#4a4f57", fontweight="bold" if on else "normal")
     ax.add_patch(Circle((0, 0), 0.27, facecolor=CENTRE, edgecolor="#6b3f00", linewidth=1.5, zorder=2))
-    ax.text(0, 0, web.centre.replace(" ", "\n", 1), ha="center", va="center", fontsize=8, color="white",
+    ax.text(0, 0, web.centre.replace(" ", "\n", 1), ha="center", va="center", fontsize=9, color="white",
             fontweight="bold", zorder=3)
     lit = set(lit_phases(selection))
     width = 2.7 / len(web.phases)
@@ -335,13 +336,13 @@ def plot_product_web(ax: Axes, selection: Selection) -> None:
         ax.add_patch(FancyBboxPatch((left + 0.02, -1.62), width - 0.04, 0.22, boxstyle="round,pad=0,rounding_size=0.04",
                                     facecolor=ACTIVE if on else "#f2f3f5", edgecolor=ACTIVE if on else QUIET))
         ax.text(left + width / 2, -1.51, phase.label.replace(" and ", " &\n"), ha="center", va="center",
-                fontsize=6.5, color="white" if on else "#4a4f57")
-    ax.text(0, -1.74, "Product life cycle \u2192", ha="center", va="center", fontsize=7, color="#4a4f57")
+                fontsize=7.5, color="white" if on else "#4a4f57")
+    ax.text(0, -1.74, "Product life cycle \u2192", ha="center", va="center", fontsize=8, color="#4a4f57")
     ax.set_xlim(-1.4, 1.4)
     ax.set_ylim(-1.82, 1.3)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.set_title(f"{web.title}: {selection.label}", fontsize=10)
+    ax.set_title(f"{web.title}: {selection.label}", fontsize=11)
 
 
 def describe_web(selection: Selection) -> str:
@@ -369,7 +370,7 @@ def describe_web(selection: Selection) -> str:
 
 def new_figure() -> Figure:
     # Fixed margins and a small square figure keep each redraw fast.
-    fig = Figure(figsize=(5.2, 5.6))
+    fig = Figure(figsize=(5.6, 6.0))
     fig.add_axes((0.02, 0.01, 0.96, 0.93))
     return fig
 
@@ -407,6 +408,7 @@ def build_product_web(phase: str = ALL, team: str = ALL) -> ExerciseView:
     )
     message, chart, duties, note_echo = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
     fig = new_figure()
+    drawn: dict[tuple[str, str], str] = {}  # at most 70 pictures: learners flip back and forth between choices
 
     def current() -> Selection:
         return select(web, phase_menu.value, team_menu.value)
@@ -420,9 +422,12 @@ def build_product_web(phase: str = ALL, team: str = ALL) -> ExerciseView:
             return
         message.value = ""
         duties.value = selection._repr_html_()
-        fig.axes[0].clear()
-        plot_product_web(fig.axes[0], selection)
-        chart.value = render.figure_html(fig, describe_web(selection))
+        key = (phase_menu.value, team_menu.value)
+        if key not in drawn:
+            fig.axes[0].clear()
+            plot_product_web(fig.axes[0], selection)
+            drawn[key] = render.figure_html(fig, describe_web(selection))
+        chart.value = drawn[key]
 
     def show_note(_change: object = None) -> None:
         if not str(note.value).strip():

@@ -108,8 +108,8 @@ def test_the_whole_web_shows_a_matrix_of_every_interface():
     total = sum(len(phases) for phases in RAW["duties"].values())
     assert len(selection.interfaces) == total
     html = selection._repr_html_()
-    assert html.count('aria-label="yes"') == total
-    assert html.count('aria-label="no"') == 9 * 6 - total
+    assert html.count('role="img" aria-label="yes"') == total
+    assert html.count('role="img" aria-label="no"') == 9 * 6 - total
 
 
 @given(st.sampled_from(["all", *PHASES]), st.sampled_from(["all", *TEAMS]))

@@ -105,3 +105,11 @@ def test_save_writes_the_note_and_the_selection(view, tmp_path, monkeypatch):
     assert record["results"]["active_phases"] == ["growth"]
     markdown = saved.with_suffix(".md").read_text()
     assert "Sales &lt;b&gt;calls&lt;/b&gt;" in markdown and "<b>" not in markdown
+
+
+def test_returning_to_a_choice_shows_the_same_picture(view):
+    first = view.outputs["chart"].value
+    view.controls["team"].value = "qa"
+    assert view.outputs["chart"].value != first
+    view.controls["team"].value = "all"
+    assert view.outputs["chart"].value == first
