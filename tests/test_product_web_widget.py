@@ -1,8 +1,11 @@
 """Headless tests of the product-web explorer: choose as a learner would, read what it shows."""
 
+import html
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exercises import product_web as pw
 
@@ -113,3 +116,20 @@ def test_returning_to_a_choice_shows_the_same_picture(view):
     assert view.outputs["chart"].value != first
     view.controls["team"].value = "all"
     assert view.outputs["chart"].value == first
+
+
+SHARED_VIEW = pw.build_product_web()
+
+
+@settings(max_examples=60)
+@given(st.text(max_size=400) | st.just("<img src=x onerror=alert(1)>") | st.just("x" * 100_000))
+def test_any_note_is_echoed_as_text_or_refused_with_a_message(text):
+    SHARED_VIEW.controls["note"].value = text
+    shown = SHARED_VIEW.outputs["note"].value
+    if not text.strip():
+        assert shown == ""
+    elif len(text.strip()) > pw.MAX_NOTE_CHARS:
+        assert "too long" in shown
+    else:
+        assert "<img" not in shown and "<script" not in shown
+        assert html.unescape(shown).count(text.strip().splitlines()[0]) >= 1
