@@ -1,0 +1,135 @@
+"""Headless tests of the product-web explorer: choose as a learner would, read what it shows."""
+
+import html
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exercises import product_web as pw
+
+
+@pytest.fixture
+def view():
+    return pw.build_product_web()
+
+
+def test_starts_with_the_whole_web(view):
+    assert "All phases, all teams" in view.outputs["duties"].value
+    assert 'class="pm-web-matrix"' in view.outputs["duties"].value
+    assert view.outputs["chart"].value.startswith('<img class="pm-chart" src="data:image/png;base64,')
+    assert 'alt="Diagram of the product web for All phases, all teams' in view.outputs["chart"].value
+    assert view.outputs["message"].value == ""
+
+
+def test_every_control_has_a_visible_label(view):
+    for name in ("phase", "team", "note", "name"):
+        assert view.controls[name].description
+    assert view.controls["phase"].options[0] == ("All phases", "all")
+    assert view.controls["team"].options[0] == ("All teams", "all")
+
+
+def test_choosing_a_phase_redraws_and_lists_the_duties(view):
+    before = view.outputs["chart"].value
+    view.controls["phase"].value = "launch"
+    shown = view.outputs["duties"].value
+    assert "Launch, all teams: the PM works with" in shown
+    assert "Train support and success staff" in shown
+    assert view.outputs["chart"].value != before
+    assert "strip below: Launch highlighted" in view.outputs["chart"].value
+
+
+def test_choosing_a_team_shows_its_phases_and_where_the_pm_stops(view):
+    view.controls["team"].value = "engineering"
+    shown = view.outputs["duties"].value
+    assert "All phases, Engineering: the PM works with them in 6 of 6 phases." in shown
+    assert "Where the PM stops" in shown and "not the technical design" in shown
+    assert "Highlighted threads: Engineering (6 phases)." in view.outputs["chart"].value
+
+
+def test_an_empty_combination_gives_a_clear_message(view):
+    view.controls["phase"].value = "development"
+    view.controls["team"].value = "sales"
+    shown = view.outputs["duties"].value
+    assert "no regular interface in this phase" in shown
+    assert "Traceback" not in shown
+    assert "No thread is highlighted" in view.outputs["chart"].value
+
+
+def test_back_to_all_restores_the_matrix(view):
+    view.controls["phase"].value = "growth"
+    view.controls["phase"].value = "all"
+    assert 'class="pm-web-matrix"' in view.outputs["duties"].value
+
+
+def test_a_bad_starting_choice_shows_a_message_not_a_traceback():
+    view = pw.build_product_web(phase="someday", team="legal")
+    assert "Unknown phase" in view.outputs["message"].value
+    assert 'role="alert"' in view.outputs["message"].value
+    assert view.controls["phase"].value == "all" and "pm-web-matrix" in view.outputs["duties"].value
+
+
+def test_a_starting_choice_is_honoured():
+    view = pw.build_product_web(phase="definition", team="customers")
+    assert "Bring early prototypes back" in view.outputs["duties"].value
+
+
+def test_the_note_is_echoed_escaped(view):
+    view.controls["note"].value = "<script>alert(1)</script> Sales calls scare me"
+    shown = view.outputs["note"].value
+    assert "&lt;script&gt;" in shown and "<script>" not in shown
+
+
+def test_an_over_long_note_gets_a_message(view):
+    view.controls["note"].value = "a" * 100_000
+    assert "too long" in view.outputs["note"].value and 'role="alert"' in view.outputs["note"].value
+
+
+def test_save_without_a_note_explains_what_to_do(view, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    view.controls["save"].click()
+    assert "Not saved" in view.outputs["status"].value
+    assert "Least-ready interface: this field is empty" in view.outputs["status"].value
+    assert not (tmp_path / "my-work").exists()
+
+
+def test_save_writes_the_note_and_the_selection(view, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    view.controls["phase"].value = "growth"
+    view.controls["team"].value = "sales"
+    view.controls["note"].value = "Sales <b>calls</b>: I have never sold anything."
+    view.controls["name"].value = "Ada"
+    view.controls["save"].click()
+    assert "Saved" in view.outputs["status"].value
+    (saved,) = (tmp_path / "my-work").glob("product-web_ada_*.json")
+    record = json.loads(saved.read_text())
+    assert record["inputs"] == {"phase": "growth", "team": "sales", "note": "Sales <b>calls</b>: I have never sold anything."}
+    assert record["results"]["active_phases"] == ["growth"]
+    markdown = saved.with_suffix(".md").read_text()
+    assert "Sales &lt;b&gt;calls&lt;/b&gt;" in markdown and "<b>" not in markdown
+
+
+def test_returning_to_a_choice_shows_the_same_picture(view):
+    first = view.outputs["chart"].value
+    view.controls["team"].value = "qa"
+    assert view.outputs["chart"].value != first
+    view.controls["team"].value = "all"
+    assert view.outputs["chart"].value == first
+
+
+SHARED_VIEW = pw.build_product_web()
+
+
+@settings(max_examples=60)
+@given(st.text(max_size=400) | st.just("<img src=x onerror=alert(1)>") | st.just("x" * 100_000))
+def test_any_note_is_echoed_as_text_or_refused_with_a_message(text):
+    SHARED_VIEW.controls["note"].value = text
+    shown = SHARED_VIEW.outputs["note"].value
+    if not text.strip():
+        assert shown == ""
+    elif len(text.strip()) > pw.MAX_NOTE_CHARS:
+        assert "too long" in shown
+    else:
+        assert "<img" not in shown and "<script" not in shown
+        assert html.unescape(shown).count(text.strip().splitlines()[0]) >= 1
