@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import ipywidgets as widgets
 from matplotlib.axes import Axes
 
-from . import render, sorting
+from . import sorting
 from .datafiles import load_json
 from .ui import ExerciseView
 
@@ -24,7 +23,6 @@ EXERCISE_ID = "red-flags"
 EXERCISE_TITLE = "Red-flag sorter"
 CATEGORIES = ("the PM owns it", "help, but don't own it", "red flag")
 MIN_ITEMS = 12
-NOTHING_CHOSEN = "Choose a category for at least one situation, then press Check my answers."
 
 
 @dataclass(frozen=True)
@@ -90,13 +88,4 @@ def build_red_flag_sorter() -> ExerciseView:
     """One labelled dropdown per situation, Check my answers, per-item feedback, a chart and Save my work."""
     sorter = default_sorter()
     view = sorting.build_sorter(EXERCISE_ID, EXERCISE_TITLE, sorter.items, sorter.categories, prompt=sorter.prompt)
-    dropdowns = [view.controls[item.id] for item in sorter.items]
-
-    def refuse_empty_check(_button: widgets.Button) -> None:
-        # Runs after the sorter's own handler: with nothing chosen, a message instead of every answer.
-        if all(d.value is None for d in dropdowns):
-            view.outputs["feedback"].value = render.notice("info", NOTHING_CHOSEN, title="Nothing to check yet")
-            view.outputs["chart"].value = ""
-
-    view.controls["check"].on_click(refuse_empty_check)
     return view

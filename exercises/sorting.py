@@ -19,6 +19,9 @@ from . import render
 from .ui import LABEL_STYLE, ExerciseView, build_save_panel
 
 
+NOTHING_CHOSEN = "Choose a category for at least one item first."
+
+
 @dataclass(frozen=True)
 class SortItem:
     """One thing to sort, its right category and why."""
@@ -79,7 +82,7 @@ class SortResult:
         rows = []
         for number, f in enumerate(self.feedback, 1):
             if f.chosen is None:
-                verdict = f"Not answered. It belongs in \u201c{f.item.answer}\u201d: {f.item.why}"
+                verdict = "Not answered yet: choose a category, then check again."  # no answer given away
             elif f.correct:
                 verdict = f"Right: \u201c{f.item.answer}\u201d. {f.item.why}"
             else:
@@ -129,7 +132,8 @@ def plot_sort_summary(ax: Axes, result: SortResult) -> None:
     ax.set_ylabel("Items")
     ax.set_title(f"{result.summary()}")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="upper right", fontsize="small")
+    ax.set_ylim(0, max([total for _, total in counts.values()] + [1]) * 1.35)  # room for the legend
+    ax.legend(loc="upper center", ncols=2, fontsize="small")
 
 
 def describe_summary(result: SortResult) -> str:
@@ -168,6 +172,10 @@ def build_sorter(
 
     def show(_button: widgets.Button | None = None) -> None:
         result = current()
+        if result.unanswered == len(items):
+            feedback.value = render.notice("info", NOTHING_CHOSEN, title="Nothing to check yet")
+            chart.value = ""
+            return
         feedback.value = result._repr_html_()
         fig.axes[0].clear()
         plot_sort_summary(fig.axes[0], result)
@@ -175,6 +183,8 @@ def build_sorter(
 
     def snapshot() -> dict[str, Any]:
         result = current()
+        if result.unanswered == len(items):
+            raise ValueError(NOTHING_CHOSEN)
         return {"inputs": {item_id: d.value for item_id, d in dropdowns.items()}, "results": result.as_dict()}
 
     check.on_click(show)

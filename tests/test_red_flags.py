@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exercises import red_flags as rf
+from exercises import sorting
 from exercises.datafiles import load_json
 
 RAW = load_json("red_flags.json")
@@ -86,7 +87,7 @@ def test_one_labelled_dropdown_per_situation(view):
 
 def test_checking_with_nothing_chosen_gives_a_message_not_the_answers(view):
     view.controls["check"].click()
-    assert rf.NOTHING_CHOSEN in view.outputs["feedback"].value
+    assert sorting.NOTHING_CHOSEN in view.outputs["feedback"].value
     assert "belongs in" not in view.outputs["feedback"].value
     assert view.outputs["chart"].value == ""
 

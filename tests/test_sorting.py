@@ -64,3 +64,18 @@ def test_widget_checks_and_escapes(tmp_path, monkeypatch):
     view.controls["save"].click()
     (saved,) = (tmp_path / "my-work").glob("*.json")
     assert json.loads(saved.read_text())["results"]["score"] == 2
+
+
+def test_unanswered_items_do_not_give_the_answer_away():
+    shown = sorting.check_sort(ITEMS, {"a": "own it"}, CATEGORIES)._repr_html_()
+    assert "Not answered yet" in shown
+    assert "Support owns triage" not in shown and "Marketing owns it" not in shown
+
+
+def test_nothing_chosen_gets_a_message_and_cannot_be_saved(tmp_path, monkeypatch):
+    view = sorting.build_sorter("red-flags", "Red-flag sorter", ITEMS, CATEGORIES)
+    view.controls["check"].click()
+    assert sorting.NOTHING_CHOSEN in view.outputs["feedback"].value and view.outputs["chart"].value == ""
+    monkeypatch.chdir(tmp_path)
+    view.controls["save"].click()
+    assert "Not saved" in view.outputs["status"].value and not (tmp_path / "my-work").exists()
