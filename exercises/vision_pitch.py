@@ -240,8 +240,13 @@ def _has_source(sentence: str, markers: tuple[str, ...]) -> bool:
 
 
 def _words_found(sentence: str, words: tuple[str, ...]) -> list[str]:
-    lowered = sentence.lower()
-    return [w for w in words if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", lowered)]
+    """The listed words that occur in the sentence as whole words, as the learner wrote them."""
+    found = []
+    for word in words:
+        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", sentence, flags=re.IGNORECASE)
+        if match:
+            found.append(match.group())
+    return found
 
 
 def _excerpt(sentence: str) -> str:
