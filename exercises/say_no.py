@@ -35,6 +35,7 @@ from .ui import LABEL_STYLE, ExerciseView, build_save_panel
 EXERCISE_ID = "say-no"
 EXERCISE_TITLE = "Say-no role-play"
 DATA_FILE = "say_no_scenarios.json"
+LETTERS = "ABCD"
 MAX_TURNS = 6  # the longest conversation allowed, a bound on top of "no cycles"
 
 
@@ -440,12 +441,13 @@ def plot_debrief(ax: Axes, result: Debrief, overall: Sequence[float] | None = No
     if overall is not None:
         ax.barh([p + offset for p in positions], [100 * s for s in overall], height=height, color="#9aa9c2",
                 label="All finished conversations")
-        ax.legend(loc="lower right", fontsize="small")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.2), ncol=2, fontsize="small", frameon=False)
     ax.set_yticks(positions, labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("Share of full marks (%)")
-    ax.set_title(f"{result.score} of {result.max_score} points")
+    weakest = "; weakest in orange" if result.weakest else ""
+    ax.set_title(f"This conversation: {result.score} of {result.max_score} points{weakest}", fontsize="medium")
 
 
 def describe_debrief(result: Debrief, overall: Sequence[float] | None = None) -> str:
@@ -459,9 +461,9 @@ def describe_debrief(result: Debrief, overall: Sequence[float] | None = None) ->
 
 
 def new_figure() -> Figure:
-    fig = Figure(figsize=(6.4, 2.8))
+    fig = Figure(figsize=(6.4, 3.1))
     fig.subplots()
-    fig.subplots_adjust(left=0.3, right=0.97, bottom=0.2, top=0.88)
+    fig.subplots_adjust(left=0.34, right=0.97, bottom=0.3, top=0.89)
     return fig
 
 
@@ -479,6 +481,14 @@ def _transcript_html(conversation: Conversation) -> str:
     return heading + "".join(items)
 
 
+def _choices_html(node: Node) -> str:
+    items = "".join(
+        f'<li style="margin:3px 0;"><strong>Reply {letter}:</strong> {render.escape(reply.text)}</li>'
+        for letter, reply in zip(LETTERS, node.replies)
+    )
+    return f'<p style="margin:6px 0 2px 0;">Your options:</p><ul style="list-style:none;padding-left:0.5em;">{items}</ul>'
+
+
 def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
     """Pick a request, answer the stakeholder, follow the conversation to its end, read the debrief."""
     scenarios = scenarios or load_scenarios()
@@ -490,6 +500,7 @@ def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
         layout=widgets.Layout(width="42em"),
     )
     transcript = widgets.HTML()
+    choices = widgets.HTML()  # the full reply texts; radio labels must stay one line high
     replies = widgets.RadioButtons(options=[], value=None, description="Your reply", style=LABEL_STYLE,
                                    layout=widgets.Layout(width="auto"))
     answer = widgets.Button(description="Reply", button_style="primary", icon="comment",
@@ -507,6 +518,7 @@ def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
         back.disabled = not conversation.choices
         if conversation.finished:
             replies.options, replies.disabled, answer.disabled = [], True, True
+            choices.value = ""
             report = debrief(conversation, scenarios.dimensions, scenarios.max_per_dimension)
             finished[conversation.scenario.id] = report
             overall = combined_shares(list(finished.values())) if len(finished) > 1 else None
@@ -516,7 +528,8 @@ def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
             chart.value = render.figure_html(fig, describe_debrief(report, overall))
         else:
             finished.pop(conversation.scenario.id, None)  # went back: that path no longer counts
-            replies.options = [(r.text, r.id) for r in conversation.current.replies]
+            replies.options = [(f"Reply {letter}", r.id) for letter, r in zip(LETTERS, conversation.current.replies)]
+            choices.value = _choices_html(conversation.current)
             replies.value, replies.disabled, answer.disabled = None, False, False
             result.value = render.notice("info", "The debrief appears when the conversation ends.")
             chart.value = ""
@@ -556,14 +569,18 @@ def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
     answer.on_click(lambda _b: act("reply"))
     back.on_click(lambda _b: act("back"))
     restart.on_click(lambda _b: act("restart"))
-    picker.observe(lambda _change: (message.__setattr__("value", ""), show()), names="value")
+    def switch(_change: Mapping[str, Any]) -> None:
+        message.value = ""
+        show()
+
+    picker.observe(switch, names="value")
     show()
     save = build_save_panel(EXERCISE_ID, EXERCISE_TITLE, snapshot)
-    root = widgets.VBox([picker, transcript, replies, widgets.HBox([answer, back, restart]), message, result,
+    root = widgets.VBox([picker, transcript, choices, replies, widgets.HBox([answer, back, restart]), message, result,
                          chart, save.root])
     return ExerciseView(
         root,
         controls={"request": picker, "reply": replies, "answer": answer, "back": back, "restart": restart}
         | save.controls,
-        outputs={"transcript": transcript, "message": message, "debrief": result, "chart": chart} | save.outputs,
+        outputs={"transcript": transcript, "choices": choices, "message": message, "debrief": result, "chart": chart} | save.outputs,
     )

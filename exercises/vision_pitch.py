@@ -33,11 +33,12 @@ from typing import Any
 import ipywidgets as widgets
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from . import render
 from .datafiles import load_json
 from .savework import escape_markdown
-from .ui import LABEL_STYLE, ExerciseView, build_save_panel, on_any_change
+from .ui import ExerciseView, build_save_panel, on_any_change
 from .validation import clean_text
 
 EXERCISE_ID = "vision-pitch"
@@ -45,6 +46,7 @@ EXERCISE_TITLE = "Vision-pitch builder"
 DATA_FILE = "vision_pitch.json"
 MAX_FIELD_CHARS = 5_000
 EXCERPT_CHARS = 120
+PART_LABEL_STYLE = {"description_width": "19em"}  # room for "What success looks like (≤50 words)"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # A number not glued to a letter before it: 30, 1,200, 2.5, 30%, $4k, 3x. Q3 and B2B are names, not claims.
@@ -338,16 +340,18 @@ def plot_word_budget(ax: Axes, check: PitchCheck) -> None:
     labels = [f.label for f in check.spec.fields]
     limits = [f.max_words for f in check.spec.fields]
     positions = list(range(len(labels)))
-    ax.barh(positions, limits, color="#e3e7ee", label="Word limit")
+    ax.barh(positions, limits, color="#e3e7ee")
     colors = ["#b3261e" if n > limit else "#1a56c4" for n, limit in zip(check.word_counts, limits)]
     ax.barh(positions, [min(n, limit * 1.5) for n, limit in zip(check.word_counts, limits)], height=0.5,
-            color=colors, label="Words used")
+            color=colors)
     ax.set_yticks(positions, labels)
-    ax.invert_yaxis()
+    ax.set_ylim(len(labels) - 0.5, -0.5)  # first part on top; set, not inverted, because the axes are reused
     ax.set_xlim(0, max(limits) * 1.5)
     ax.set_xlabel("Words")
     ax.set_title(f"Word budget: {sum(check.word_counts)} of {sum(limits)} words")
-    ax.legend(loc="lower right", fontsize="small")
+    handles = [Patch(color="#e3e7ee", label="Word limit"), Patch(color="#1a56c4", label="Words used"),
+               Patch(color="#b3261e", label="Over the limit")]
+    ax.legend(handles=handles, loc="lower right", fontsize="small")
 
 
 def describe_word_budget(check: PitchCheck) -> str:
@@ -383,12 +387,12 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
     """One text box per part, an audience, the checker, the one-page pitch, a word-budget chart, Save my work."""
     spec = spec or load_spec()
     audience = widgets.Dropdown(options=[(a.label, a.id) for a in spec.audiences], value=spec.audiences[0].id,
-                                description="Audience", style=LABEL_STYLE, layout=widgets.Layout(width="36em"))
+                                description="Audience", style=PART_LABEL_STYLE, layout=widgets.Layout(width="41em"))
     focus = widgets.HTML()
     boxes = {
         f.id: widgets.Textarea(
             value="", description=f"{f.label} (\u2264{f.max_words} words)", placeholder=f.prompt,
-            continuous_update=False, style=LABEL_STYLE, layout=widgets.Layout(width="46em", height="4.5em"),
+            continuous_update=False, style=PART_LABEL_STYLE, layout=widgets.Layout(width="52em", height="4.5em"),
         )
         for f in spec.fields
     }
@@ -400,6 +404,7 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
     pitch = widgets.HTML()
     chart = widgets.HTML()
     fig = new_figure()
+    drawn: dict[str, tuple[int, ...]] = {}
     filling = False
 
     def current() -> PitchCheck:
@@ -418,9 +423,11 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
         message.value = ""
         checklist.value = check._repr_html_()
         pitch.value = pitch_html(check)
-        _remove_plotted(fig.axes[0])
-        plot_word_budget(fig.axes[0], check)
-        chart.value = render.figure_html(fig, describe_word_budget(check))
+        if check.word_counts != drawn.get("counts") or not chart.value:  # the chart shows word counts only
+            _remove_plotted(fig.axes[0])
+            plot_word_budget(fig.axes[0], check)
+            chart.value = render.figure_html(fig, describe_word_budget(check))
+            drawn["counts"] = check.word_counts
 
     def fill(values: Mapping[str, str]) -> None:
         nonlocal filling

@@ -22,6 +22,9 @@ def test_starts_at_the_first_request_with_labelled_replies(play):
     assert first.nodes["open"].says[:40] in play.outputs["transcript"].value
     assert [value for _, value in play.controls["reply"].options] == [r.id for r in first.nodes["open"].replies]
     assert play.controls["reply"].description == "Your reply"
+    assert [label for label, _ in play.controls["reply"].options][:3] == ["Reply A", "Reply B", "Reply C"]
+    for letter, reply in zip("ABCD", first.nodes["open"].replies):
+        assert f"<strong>Reply {letter}:</strong> {reply.text[:30]}" in play.outputs["choices"].value.replace("&#x27;", "'")
     assert play.controls["back"].disabled
     assert "debrief appears" in play.outputs["debrief"].value and play.outputs["chart"].value == ""
 
@@ -39,6 +42,7 @@ def test_a_follow_up_turn_then_the_debrief_with_chart(play):
     assert not play.controls["back"].disabled
     answer(play, "escalate")
     assert play.controls["reply"].disabled and play.controls["answer"].disabled
+    assert play.outputs["choices"].value == ""
     debrief = play.outputs["debrief"].value
     assert "What happened" in debrief and "Weakest pattern" in debrief and "A stronger reply" in debrief
     assert play.outputs["chart"].value.startswith('<img class="pm-chart"')

@@ -91,3 +91,12 @@ def test_save_refuses_overlong_text(builder, tmp_path, monkeypatch):
     builder.controls["save"].click()
     assert "Not saved. Fix the text first." in builder.outputs["status"].value
     assert not (tmp_path / "my-work").exists()
+
+
+def test_the_chart_is_redrawn_only_when_a_word_count_changes(builder):
+    builder.controls["problem"].value = "Two words."
+    drawn = builder.outputs["chart"].value
+    builder.controls["problem"].value = "Three words."
+    assert builder.outputs["chart"].value is drawn
+    builder.controls["problem"].value = "Now three words."
+    assert builder.outputs["chart"].value != drawn and "The problem 3 of 60" in builder.outputs["chart"].value
