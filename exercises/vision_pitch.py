@@ -34,6 +34,7 @@ import ipywidgets as widgets
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from . import render
 from .datafiles import load_json
@@ -347,6 +348,7 @@ def plot_word_budget(ax: Axes, check: PitchCheck) -> None:
     ax.set_yticks(positions, labels)
     ax.set_ylim(len(labels) - 0.5, -0.5)  # first part on top; set, not inverted, because the axes are reused
     ax.set_xlim(0, max(limits) * 1.5)
+    ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))  # fewer tick labels: cheaper to redraw
     ax.set_xlabel("Words")
     ax.set_title(f"Word budget: {sum(check.word_counts)} of {sum(limits)} words")
     handles = [Patch(color="#e3e7ee", label="Word limit"), Patch(color="#1a56c4", label="Words used"),

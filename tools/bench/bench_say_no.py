@@ -1,22 +1,22 @@
-"""Benchmark case: one role-play move (reply, then back), redrawing the debrief and its chart when a conversation ends."""
+"""Benchmark case: take back the last reply and give another that ends the conversation (debrief and chart redrawn)."""
 
 from collections.abc import Callable
 
 from exercises import say_no
 
-NAME = "say-no role-play: give a reply (finishing the conversation) or take it back"
+NAME = "say-no role-play: back, then a reply that ends the conversation"
 
 
 def setup() -> Callable[[int], None]:
     view = say_no.build_role_play()
     view.controls["reply"].value = "flat-no"
     view.controls["answer"].click()
+    view.controls["reply"].value = "recover"
+    view.controls["answer"].click()
 
     def step(i: int) -> None:
-        if i % 2 == 0:
-            view.controls["reply"].value = "recover" if i % 4 == 0 else "escalate"
-            view.controls["answer"].click()  # ends the conversation: debrief and chart
-        else:
-            view.controls["back"].click()
+        view.controls["back"].click()
+        view.controls["reply"].value = "recover" if i % 2 else "escalate"
+        view.controls["answer"].click()
 
     return step
