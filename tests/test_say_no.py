@@ -1,0 +1,198 @@
+"""The say-no role-play: the scenario graph, walking every path, scoring and the debrief."""
+
+import copy
+import json
+from importlib import resources
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+
+from exercises import say_no as s
+
+RAW = json.loads(resources.files("exercises").joinpath("data", "say_no_scenarios.json").read_text("utf-8"))
+SET = s.load_scenarios()
+REQUIRED_STAKEHOLDERS = ["sales", "executive", "engineer", "support", "marketing", "fund"]
+
+
+def walk(scenario, node_id, chosen=()):
+    """Every path from node_id to an end, found independently of s.all_paths."""
+    node = scenario.nodes[node_id]
+    if not node.replies:
+        return [chosen]
+    return [path for reply in node.replies for path in walk(scenario, reply.next, (*chosen, reply.id))]
+
+
+def broken(mutate):
+    data = copy.deepcopy(RAW)
+    mutate(data)
+    return data
+
+
+def test_the_file_has_the_six_requests_the_chapter_promises():
+    assert len(SET.scenarios) >= 6
+    text = " ".join(f"{sc.id} {sc.title}".lower() for sc in SET.scenarios)
+    for word in REQUIRED_STAKEHOLDERS:
+        assert word in text, word
+    assert [d.id for d in SET.dimensions] == ["decision", "empathy", "grounding", "alternative"]
+
+
+@pytest.mark.parametrize("scenario", SET.scenarios, ids=lambda sc: sc.id)
+def test_every_path_ends_at_an_end_node_with_scores_in_bounds(scenario):
+    paths = walk(scenario, scenario.start)
+    assert sorted(paths) == sorted(s.all_paths(scenario))
+    visited = {scenario.start}
+    for path in paths:
+        conversation = s.Conversation(scenario)
+        for reply_id in path:
+            assert not conversation.finished
+            conversation = conversation.choose(reply_id)
+            visited.add(conversation.current.id)
+        assert conversation.finished and conversation.current.outcome
+        assert 1 <= len(path) <= s.MAX_TURNS
+        report = s.debrief(conversation, SET.dimensions, SET.max_per_dimension)
+        assert 0 <= report.score <= report.max_score == 4 * 2 * len(path)
+        assert all(0 <= p <= m for p, m in zip(report.points, report.max_points))
+        assert all(0 <= share <= 1 for share in report.shares())
+    assert visited == set(scenario.nodes), "every node is reachable"
+
+
+@pytest.mark.parametrize("scenario", SET.scenarios, ids=lambda sc: sc.id)
+def test_turns_offer_three_or_four_replies_first_and_no_dead_ends(scenario):
+    assert 3 <= len(scenario.nodes[scenario.start].replies) <= 4
+    for node in scenario.nodes.values():
+        assert node.is_end == (not node.replies)
+        assert node.is_end or 2 <= len(node.replies) <= 4
+        assert not node.is_end or node.outcome
+
+
+@pytest.mark.parametrize("scenario", SET.scenarios, ids=lambda sc: sc.id)
+def test_each_request_has_a_strong_path_and_a_weak_one(scenario):
+    totals = []
+    for path in s.all_paths(scenario):
+        conversation = s.Conversation(scenario, path)
+        totals.append(s.debrief(conversation, SET.dimensions, SET.max_per_dimension).shares())
+    assert any(min(t) >= 0.75 for t in totals), "a learner can reach a strong conversation on every dimension"
+    assert any(min(t) < 0.5 for t in totals), "some choices must show a weakness"
+
+
+def test_a_worked_path_scores_as_the_data_says():
+    scenario = SET.scenario("sales-friday")
+    first, second = scenario.nodes["open"].reply("flat-no"), scenario.nodes["flat-no"].reply("recover")
+    report = s.debrief(s.Conversation(scenario, ("flat-no", "recover")), SET.dimensions, 2)
+    assert report.points == tuple(a + b for a, b in zip(first.scores, second.scores))
+    assert report.max_points == (4, 4, 4, 4)
+    lowest = min(report.shares())
+    assert report.weakest.id == SET.dimensions[report.shares().index(lowest)].id
+    assert report.answers[0].best.id == "full" and report.answers[0].chosen.id == "flat-no"
+    assert report.as_dict()["path"] == ["flat-no", "recover"]
+    assert "Weakest:" in report.summary()
+
+
+def test_full_marks_has_no_weakest_dimension():
+    scenario = SET.scenario("fund-the-team")
+    report = s.debrief(s.Conversation(scenario, ("full", "trigger")), SET.dimensions, 2)
+    assert report.score == report.max_score and report.weakest is None
+    assert "No weak pattern" in report._repr_html_()
+
+
+def test_back_and_restart():
+    scenario = SET.scenarios[0]
+    conversation = s.Conversation(scenario).choose("full")
+    assert conversation.back().choices == () and conversation.restart().choices == ()
+    with pytest.raises(ValueError, match="first request already"):
+        s.Conversation(scenario).back()
+    with pytest.raises(ValueError, match="Choose a reply first"):
+        conversation.choose(None)
+    with pytest.raises(ValueError, match="not one of the replies"):
+        conversation.choose("nonsense")
+    with pytest.raises(ValueError, match="Finish the conversation first"):
+        s.debrief(conversation, SET.dimensions, 2)
+
+
+def test_the_transcript_shows_the_path_so_far():
+    scenario = SET.scenarios[0]
+    lines = s.Conversation(scenario, ("full",)).transcript()
+    assert [speaker for speaker, _ in lines] == [scenario.stakeholder, "You", scenario.stakeholder]
+    assert lines[1][1] == scenario.nodes["open"].reply("full").text
+
+
+def test_combined_shares_and_overall_weakest():
+    reports = [s.debrief(s.Conversation(sc, next(s.all_paths(sc))), SET.dimensions, 2) for sc in SET.scenarios]
+    shares = s.combined_shares(reports)
+    for i, share in enumerate(shares):
+        assert share == pytest.approx(sum(r.points[i] for r in reports) / sum(r.max_points[i] for r in reports))
+    assert s.overall_weakest(reports).id == SET.dimensions[shares.index(min(shares))].id
+    with pytest.raises(ValueError):
+        s.combined_shares([])
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0].__setitem__("next", "nowhere"), "does not exist"),
+        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"][0].__setitem__("next", "flat-no"), "cycle"),
+        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"][0].__setitem__("next", "open"), "cycle"),
+        (lambda d: d["scenarios"][0]["nodes"].__setitem__("orphan", {"says": "hi", "outcome": "x"}), "cannot be reached"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].__setitem__("decision", 3), "from 0 to 2"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].__setitem__("decision", -1), "from 0 to 2"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].pop("empathy"), "exactly"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"].__delitem__(slice(2, None)), "3 or 4 replies"),
+        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"].__delitem__(slice(1, None)), "2 to 4 replies"),
+        (lambda d: d["scenarios"][0]["nodes"]["caved"].pop("outcome"), "outcome"),
+        (lambda d: d["scenarios"][0].__setitem__("start", "missing"), "start node"),
+        (lambda d: d["scenarios"][1].__setitem__("id", d["scenarios"][0]["id"]), "share an id"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][1].__setitem__("id", "flat-no"), "share an id"),
+        (lambda d: d["dimensions"].pop(), "four dimensions"),
+        (lambda d: d.__setitem__("max_per_dimension", "2"), "max_per_dimension"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"].__setitem__("says", ""), "says"),
+    ],
+)
+def test_broken_data_is_refused_naming_the_problem(mutate, message):
+    with pytest.raises(ValueError, match=message):
+        s.load_scenarios(broken(mutate))
+
+
+def test_a_long_chain_is_refused():
+    def chain(data):
+        nodes = {"open": {"says": "go", "replies": [
+            {"id": f"r{i}", "text": "t", "why": "w", "next": "n0",
+             "scores": {"decision": 0, "empathy": 0, "grounding": 0, "alternative": 0}} for i in range(3)]}}
+        for i in range(s.MAX_TURNS + 1):
+            nodes[f"n{i}"] = {"says": "go", "replies": [
+                {"id": f"r{j}", "text": "t", "why": "w", "next": f"n{i + 1}",
+                 "scores": {"decision": 0, "empathy": 0, "grounding": 0, "alternative": 0}} for j in range(2)]}
+        nodes[f"n{s.MAX_TURNS + 1}"] = {"says": "bye", "outcome": "done"}
+        data["scenarios"][0]["nodes"] = nodes
+    with pytest.raises(ValueError, match="longer than"):
+        s.load_scenarios(broken(chain))
+
+
+@given(st.lists(st.sampled_from(["full", "flat-no", "yes", "study", "recover", "log", "decide", "x", ""]), max_size=5))
+def test_any_sequence_of_choices_either_plays_or_says_why(choices):
+    scenario = SET.scenario("sales-friday")
+    try:
+        conversation = s.Conversation(scenario, tuple(choices))
+    except ValueError as error:
+        assert "replies you can give" in str(error) or "already ended" in str(error)
+        return
+    assert len(conversation.transcript()) == 2 * len(choices) + 1
+
+
+def test_plot_and_alt_text_follow_the_numbers():
+    scenario = SET.scenario("sales-friday")
+    report = s.debrief(s.Conversation(scenario, ("yes",)), SET.dimensions, 2)
+    fig = Figure()
+    ax = fig.subplots()
+    s.plot_debrief(ax, report, overall=(0.5, 0.5, 0.5, 0.5))
+    assert [round(p.get_width()) for p in ax.patches[:4]] == [round(100 * x) for x in report.shares()]
+    alt = s.describe_debrief(report, (0.5, 0.5, 0.5, 0.5))
+    assert "Clear decision 0%" in alt and "Empathy for their goal 50%" in alt and "all finished" in alt
+
+
+def test_markdown_escapes_learner_facing_text():
+    scenario = SET.scenario("sales-friday")
+    text = s.debrief(s.Conversation(scenario, ("yes",)), SET.dimensions, 2).markdown()
+    assert text.startswith("### Sales: a one-client feature by Friday")
+    assert "Weakest dimension:" in text

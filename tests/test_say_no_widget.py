@@ -1,0 +1,101 @@
+"""Headless tests of the say-no role-play widget: choose replies as a learner would, read what it shows."""
+
+import json
+
+import pytest
+
+from exercises import say_no as s
+
+
+@pytest.fixture
+def play():
+    return s.build_role_play()
+
+
+def answer(view, reply_id):
+    view.controls["reply"].value = reply_id
+    view.controls["answer"].click()
+
+
+def test_starts_at_the_first_request_with_labelled_replies(play):
+    first = s.load_scenarios().scenarios[0]
+    assert first.nodes["open"].says[:40] in play.outputs["transcript"].value
+    assert [value for _, value in play.controls["reply"].options] == [r.id for r in first.nodes["open"].replies]
+    assert play.controls["reply"].description == "Your reply"
+    assert [label for label, _ in play.controls["reply"].options][:3] == ["Reply A", "Reply B", "Reply C"]
+    for letter, reply in zip("ABCD", first.nodes["open"].replies):
+        assert f"<strong>Reply {letter}:</strong> {reply.text[:30]}" in play.outputs["choices"].value.replace("&#x27;", "'")
+    assert play.controls["back"].disabled
+    assert "debrief appears" in play.outputs["debrief"].value and play.outputs["chart"].value == ""
+
+
+def test_replying_without_choosing_explains(play):
+    play.controls["answer"].click()
+    assert "Choose a reply first" in play.outputs["message"].value
+    assert 'role="alert"' in play.outputs["message"].value
+
+
+def test_a_follow_up_turn_then_the_debrief_with_chart(play):
+    answer(play, "flat-no")
+    assert "lose this account" in play.outputs["transcript"].value
+    assert "Path so far: 1 reply" in play.outputs["transcript"].value
+    assert not play.controls["back"].disabled
+    answer(play, "escalate")
+    assert play.controls["reply"].disabled and play.controls["answer"].disabled
+    assert play.outputs["choices"].value == ""
+    debrief = play.outputs["debrief"].value
+    assert "What happened" in debrief and "Weakest pattern" in debrief and "A stronger reply" in debrief
+    assert play.outputs["chart"].value.startswith('<img class="pm-chart"')
+    assert "Clear decision 75%" in play.outputs["chart"].value  # 2 + 1 of 4
+
+
+def test_back_changes_a_choice_and_restart_clears_the_path(play):
+    answer(play, "flat-no")
+    answer(play, "escalate")
+    play.controls["back"].click()
+    assert not play.controls["reply"].disabled and play.outputs["chart"].value == ""
+    answer(play, "recover")
+    assert "Send me the mapping" in play.outputs["transcript"].value
+    play.controls["restart"].click()
+    assert "Path so far: 0 replies" in play.outputs["transcript"].value
+    assert play.controls["back"].disabled
+
+
+def test_switching_requests_keeps_each_conversation(play):
+    answer(play, "full")
+    play.controls["request"].value = "fund-the-team"
+    assert "Budgets are tight" in play.outputs["transcript"].value
+    play.controls["request"].value = "sales-friday"
+    assert "Path so far: 1 reply" in play.outputs["transcript"].value
+
+
+def test_second_finished_conversation_adds_the_overall_bars(play):
+    answer(play, "yes")
+    play.controls["request"].value = "fund-the-team"
+    answer(play, "plea")
+    assert "All finished conversations" in play.outputs["chart"].value or "all finished" in play.outputs["chart"].value
+
+
+def test_save_needs_a_finished_conversation(play, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    play.controls["save"].click()
+    assert "Finish at least one conversation first" in play.outputs["status"].value
+    assert not (tmp_path / "my-work").exists()
+
+
+def test_save_records_path_scores_and_weakest(play, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    answer(play, "yes")
+    play.controls["name"].value = "<script>x</script>"
+    play.controls["save"].click()
+    assert "Saved to the my-work folder" in play.outputs["status"].value
+    (saved,) = (tmp_path / "my-work").glob("*.json")
+    record = json.loads(saved.read_text())
+    assert record["exercise_id"] == "say-no"
+    assert record["inputs"]["paths"] == {"sales-friday": ["yes"]}
+    results = record["results"]
+    assert (results["score"], results["max_score"]) == (1, 8)
+    assert results["weakest_dimension"] == "decision"
+    assert results["conversations"][0]["dimensions"]["empathy"] == {"points": 1, "max": 2}
+    markdown = next((tmp_path / "my-work").glob("*.md")).read_text()
+    assert "## Conversations" in markdown and "<script>" not in markdown
