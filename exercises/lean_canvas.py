@@ -8,8 +8,10 @@ Numbers for the feasibility calculator (:func:`extract_numbers`) are read with
 these patterns, case-insensitively; a number may have thousands commas, a
 decimal point, a currency sign and a ``k`` for thousands ("2k" is 2000):
 
-- price, from *Revenue streams*: a number after "price", "fee", "subscription"
-  or "charge" ("price: 15", "subscription of $15"), or a number followed by
+- price, from *Revenue streams*: a number right after "price", "fee",
+  "subscription" or "charge" ("price: 15", "subscription of $15"), with only
+  punctuation or small words such as "is", "of", "at", "about", "per month"
+  between them (the same holds for "variable" and "fixed" below), or a number followed by
   "per", "/", "a" or "each" and a word ("15 per month", "15/user");
 - cost to serve one customer, from *Cost structure*: a number after "variable"
   or "cost to serve" ("variable: 4"), or followed by "per customer" (also user,
@@ -167,7 +169,9 @@ _CURRENCY_AFTER = r"(?:\s?(?:[$€£¥]|usd\b|eur\b|gbp\b|dollars?\b|euros?\b|po
 _AMOUNT = _CURRENCY_BEFORE + _NUMBER + _CURRENCY_AFTER
 _PER = r"\s*(?:/|per\b|an?\b|each\b)\s*"
 _PER_CUSTOMER = _PER + r"(?:customer|user|club|seat|team|member|account|order|subscriber|client)s?\b"
-_AFTER_WORD = r"\b[^\d\n]{0,25}?"
+# Between a keyword and its number: punctuation and a few small words ("fixed costs of 2,000").
+_AFTER_WORD = (r"\b(?:[\s:=(\-]|\b(?:is|are|of|at|about|around|roughly|approx|approximately|cost|costs"
+               r"|per|a|an|month|monthly|week|year|yearly|user|customer)\b)*")
 
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "price": (

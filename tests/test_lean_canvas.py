@@ -22,7 +22,7 @@ def _numbers(revenue="", costs=""):
     [
         ("15 per month", 15), ("Subscription: 15 per month per club", 15), ("$1,200/month per team", 1200),
         ("Price: \u20ac9.50", 9.5), ("priced at 2k a year", 2000), ("We charge 30 EUR each month", 30),
-        ("Advertising, sponsorship", None), ("Free plan for one trip a year", None), ("", None),
+        ("Advertising, sponsorship", None), ("No new price: keeps Northwind (180,000 yearly)", None), ("Free plan for one trip a year", None), ("", None),
     ],
 )
 def test_price_is_read_from_revenue_streams(revenue, price):
