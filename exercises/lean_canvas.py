@@ -215,6 +215,9 @@ class ExtractedNumbers:
         return {"price": self.price, "variable_cost": self.variable_cost, "fixed_costs": self.fixed_costs,
                 "found_in": dict(self.found_in)}
 
+    def _repr_html_(self) -> str:
+        return render.notice("info" if self.found_in else "warn", self.summary(), title="Numbers from the canvas")
+
 
 def _first_amount(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[float, str] | None:
     matches = [m for pattern in patterns if (m := pattern.search(text))]

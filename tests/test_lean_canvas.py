@@ -49,6 +49,8 @@ def test_found_numbers_seed_only_the_calculators_matching_inputs():
     assert numbers.calculator_values() == {"price": 15, "variable_cost": 4, "fixed_costs": 2000}
     assert "Willingness to pay: 15 (from \u201cSubscription: 15\u201d)" in numbers.summary()
     assert lc.extract_numbers({}).calculator_values() == {}
+    assert "No numbers found" in lc.extract_numbers({})._repr_html_()
+    assert "<script" not in lc.extract_numbers({"revenue_streams": "<script>price: 5"})._repr_html_()
 
 
 def test_the_hiking_club_example_is_complete_and_consistent():
