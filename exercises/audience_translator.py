@@ -395,9 +395,10 @@ def build_translator(scenario: Scenario | None = None) -> ExerciseView:
     )
     message = widgets.Textarea(
         value="", description="Your message", placeholder="Write the update for this audience\u2026",
-        style=LABEL_STYLE, layout=widgets.Layout(width="100%", height="9em"), continuous_update=False,
+        style=LABEL_STYLE, layout=widgets.Layout(width="95%", height="9em"), continuous_update=False,
     )
-    check = widgets.Button(description="Check my message", button_style="primary", icon="check")
+    check = widgets.Button(description="Check my message", button_style="primary", icon="check",
+                           layout=widgets.Layout(width="auto", align_self="flex-start"))
     brief = widgets.HTML()
     feedback = widgets.HTML()
 
@@ -461,8 +462,10 @@ def build_translator(scenario: Scenario | None = None) -> ExerciseView:
         widgets.HTML("<p><strong>Part 2.</strong> Choose an audience and write the update for them. "
                      "The check runs when you leave the box or press the button.</p>"),
         audience, brief, message, check, feedback,
-    ])
-    root = widgets.VBox([widgets.HTML(_facts_html(scenario)), sorter.root, writer, save.root])
+    ], layout=widgets.Layout(overflow="visible"))
+    # overflow visible: a box's default "auto" shows a stray scrollbar in the static book.
+    root = widgets.VBox([widgets.HTML(_facts_html(scenario)), sorter.root, writer, save.root],
+                        layout=widgets.Layout(overflow="visible"))
     return ExerciseView(
         root,
         controls={k: v for k, v in sorter.controls.items() if k not in ("save", "name")}

@@ -564,20 +564,20 @@ def build_lean_canvas(start_with: str | None = "hiking-club") -> ExerciseView:
     areas = {
         key: widgets.Textarea(
             value=first[key], description=data.boxes[key].label, placeholder=data.boxes[key].prompt,
-            style=LABEL_STYLE, layout=widgets.Layout(width="100%", height="5.5em"), continuous_update=False,
+            style=LABEL_STYLE, layout=widgets.Layout(width="95%", height="5.5em"), continuous_update=False,
             tooltip=f"{data.boxes[key].prompt} Up to {data.boxes[key].max_words} words.",
         )
         for key in BOX_KEYS
     }
     choices = [(e.title, e.id) for e in data.examples] + [("A blank canvas", "")]
     start = widgets.Dropdown(options=choices, value=start_with or "", description="Start from",
-                             style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
-    load = widgets.Button(description="Load into the boxes", icon="download",
+                             style=LABEL_STYLE, layout=widgets.Layout(width="30em"))
+    load = widgets.Button(description="Load into the boxes", icon="download", layout=widgets.Layout(width="auto"),
                           tooltip="Replace the text in all nine boxes with the chosen start")
     check_html = widgets.HTML()
     canvas_html = widgets.HTML()
     try_numbers = widgets.Button(description="Try these numbers in the feasibility calculator",
-                                 icon="calculator", layout=widgets.Layout(width="auto"))
+                                 icon="calculator", layout=widgets.Layout(width="auto", align_self="flex-start"))
     numbers_note = widgets.HTML()
     calculator_box = widgets.VBox()
     loading = False
@@ -643,7 +643,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club") -> ExerciseView:
         widgets.HTML("<p><strong>Is it worth building?</strong> Numbers in Revenue streams and Cost structure "
                      "can seed the feasibility calculator.</p>"),
         try_numbers, numbers_note, calculator_box, save.root,
-    ])
+    ], layout=widgets.Layout(overflow="visible"))  # "auto" shows a stray scrollbar in the static book
     return ExerciseView(
         root,
         controls=dict(areas) | {"start": start, "load": load, "try_numbers": try_numbers} | save.controls,

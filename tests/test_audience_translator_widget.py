@@ -4,6 +4,8 @@ import json
 
 import ipywidgets as widgets
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exercises import audience_translator as at
 
@@ -102,3 +104,15 @@ def test_save_refuses_an_overlong_message(view, tmp_path, monkeypatch):
     view.controls["save"].click()
     assert "Not saved. Fix your message first." in view.outputs["status"].value
     assert not (tmp_path / "my-work").exists()
+
+
+_SHARED_VIEW = at.build_translator()
+
+
+@settings(max_examples=40)
+@given(st.text(max_size=300).map(lambda s: s + " <script>x</script>"))
+def test_any_typed_message_gets_feedback_and_no_markup(text):
+    _SHARED_VIEW.controls["message"].value = text
+    shown = _SHARED_VIEW.outputs["feedback"].value
+    assert 'class="pm-notice' in shown or "concerns addressed" in shown
+    assert "<script" not in shown

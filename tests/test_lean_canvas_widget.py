@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exercises import lean_canvas as lc
 
@@ -93,3 +95,15 @@ def _all(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _all(child)
+
+
+_SHARED_VIEW = lc.build_lean_canvas()
+
+
+@settings(max_examples=25)
+@given(st.sampled_from(lc.BOX_KEYS), st.text(max_size=300).map(lambda s: s + " <img src=x onerror=alert(1)>"))
+def test_any_text_in_any_box_updates_the_check_and_the_image_safely(key, text):
+    _SHARED_VIEW.controls[key].value = text
+    assert "Boxes filled:" in _SHARED_VIEW.outputs["check"].value
+    assert "<img src=x" not in _SHARED_VIEW.outputs["check"].value
+    assert _SHARED_VIEW.outputs["canvas"].value.count("<img ") == 1
