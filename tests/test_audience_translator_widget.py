@@ -1,0 +1,118 @@
+"""Headless tests of the audience translator widget."""
+
+import json
+
+import ipywidgets as widgets
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exercises import audience_translator as at
+
+SCENARIO = at.default_scenario()
+
+
+@pytest.fixture
+def view():
+    return at.build_translator()
+
+
+def _all_widgets(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _all_widgets(child)
+
+
+def test_starts_with_the_managers_brief_and_an_invitation_to_write(view):
+    assert view.controls["audience"].value == "senior-manager"
+    assert "Writing for: Senior manager" in view.outputs["brief"].value
+    assert "Write your message above" in view.outputs["feedback"].value
+
+
+def test_has_exactly_one_save_button_and_labelled_controls(view):
+    buttons = [w for w in _all_widgets(view.root) if isinstance(w, widgets.Button)]
+    assert [b.description for b in buttons].count("Save my work") == 1
+    for control in view.controls.values():
+        assert control.description, control
+
+
+def test_sorting_the_messages_scores_them(view):
+    for item in SCENARIO.candidates:
+        view.controls[item.id].value = item.answer
+    view.controls[SCENARIO.candidates[0].id].value = "Sales team"
+    view.controls["check"].click()
+    shown = view.outputs["sort_feedback"].value
+    assert f"Score: {len(SCENARIO.candidates) - 1} of {len(SCENARIO.candidates)}" in shown
+    assert "it belongs in \u201cEngineering team\u201d" in shown
+    assert view.outputs["sort_chart"].value.startswith('<img class="pm-chart"')
+
+
+def test_writing_a_message_shows_jargon_concerns_and_reading_level(view):
+    view.controls["message"].value = "We are migrating to Kafka. The broker cluster is ready."
+    shown = view.outputs["feedback"].value
+    assert "Jargon:</strong>" in shown and "kafka \u00d71" in shown and "broker \u00d71" in shown
+    assert "How much it costs:</strong> not addressed" in shown
+    assert "Reading level:</strong> grade" in shown
+
+
+def test_changing_the_audience_rechecks_the_same_message(view):
+    view.controls["message"].value = "Sprint 14 ships the Kafka consumer because polling fell over."
+    assert "kafka" in view.outputs["feedback"].value
+    view.controls["audience"].value = "engineering"
+    assert "Writing for: Engineering team" in view.outputs["brief"].value
+    assert "Jargon:</strong> none" in view.outputs["feedback"].value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", "Write your message above"), ("x" * 100_000, "too long"), ("... !!!", "no words")],
+)
+def test_empty_or_bad_messages_get_a_message_not_a_traceback(view, text, expected):
+    view.controls["message"].value = text
+    view.controls["check_message"].click()
+    assert expected in view.outputs["feedback"].value
+
+
+def test_script_in_a_message_is_shown_as_text(view):
+    view.controls["audience"].value = "customer"
+    view.controls["message"].value = "<script>alert('x')</script> <img src=x onerror=alert(1)> staging"
+    shown = view.outputs["feedback"].value
+    assert "<script" not in shown and "<img src=x" not in shown
+
+
+def test_save_my_work_records_the_sort_and_the_message(view, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first = SCENARIO.candidates[0]
+    view.controls[first.id].value = first.answer
+    view.controls["message"].value = "Because peak load <b>breaks</b> it, we need 3 weeks and 1,200 a month."
+    view.controls["save"].click()
+    assert "Saved to the my-work folder" in view.outputs["status"].value
+    (saved,) = (tmp_path / "my-work").glob("*.json")
+    record = json.loads(saved.read_text())
+    assert record["exercise_id"] == "audience-translator"
+    assert record["results"]["score"] == 1 and record["results"]["max_score"] == len(SCENARIO.candidates)
+    assert record["inputs"]["audience"] == "senior-manager"
+    assert record["results"]["message_check"]["concerns"]["How much it costs"] == []
+    (markdown,) = (tmp_path / "my-work").glob("*.md")
+    text = markdown.read_text()
+    assert "## My message for: Senior manager" in text and "&lt;b&gt;breaks&lt;/b&gt;" in text
+
+
+def test_save_refuses_an_overlong_message(view, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    view.controls["message"].value = "word " * 30_000
+    view.controls["save"].click()
+    assert "Not saved. Fix your message first." in view.outputs["status"].value
+    assert not (tmp_path / "my-work").exists()
+
+
+_SHARED_VIEW = at.build_translator()
+
+
+@settings(max_examples=40)
+@given(st.text(max_size=300).map(lambda s: s + " <script>x</script>"))
+def test_any_typed_message_gets_feedback_and_no_markup(text):
+    _SHARED_VIEW.controls["message"].value = text
+    shown = _SHARED_VIEW.outputs["feedback"].value
+    assert 'class="pm-notice' in shown or "concerns addressed" in shown
+    assert "<script" not in shown

@@ -1,0 +1,197 @@
+"""The Lean Canvas builder's pure logic, drawing and data file."""
+
+import copy
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exercises import lean_canvas as lc
+from exercises.datafiles import load_json
+
+HIKING = lc.example("hiking-club")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _numbers(revenue="", costs=""):
+    return lc.extract_numbers({"revenue_streams": revenue, "cost_structure": costs})
+
+
+@pytest.mark.parametrize(
+    ("revenue", "price"),
+    [
+        ("15 per month", 15), ("Subscription: 15 per month per club", 15), ("$1,200/month per team", 1200),
+        ("Price: \u20ac9.50", 9.5), ("priced at 2k a year", 2000), ("We charge 30 EUR each month", 30),
+        ("Advertising, sponsorship", None), ("No new price: keeps Northwind (180,000 yearly)", None), ("Free plan for one trip a year", None), ("", None),
+    ],
+)
+def test_price_is_read_from_revenue_streams(revenue, price):
+    assert _numbers(revenue=revenue).price == price
+
+
+@pytest.mark.parametrize(
+    ("costs", "variable", "fixed"),
+    [
+        ("Fixed: 2000 per month. Variable: 4 per club per month.", 4, 2000),
+        ("fixed costs of 2,000; 4 per customer", 4, 2000),
+        ("2k fixed, cost to serve about 3.5", 3.5, 2000),
+        ("Hosting 300 a month", None, None),
+        ("Three engineer-weeks", None, None),
+    ],
+)
+def test_costs_are_read_from_cost_structure(costs, variable, fixed):
+    numbers = _numbers(costs=costs)
+    assert (numbers.variable_cost, numbers.fixed_costs) == (variable, fixed)
+
+
+def test_found_numbers_seed_only_the_calculators_matching_inputs():
+    numbers = lc.extract_numbers(HIKING)
+    assert numbers.calculator_values() == {"price": 15, "variable_cost": 4, "fixed_costs": 2000}
+    assert "Willingness to pay: 15 (from \u201cSubscription: 15\u201d)" in numbers.summary()
+    assert lc.extract_numbers({}).calculator_values() == {}
+    assert "No numbers found" in lc.extract_numbers({})._repr_html_()
+    assert "<script" not in lc.extract_numbers({"revenue_streams": "<script>price: 5"})._repr_html_()
+
+
+def test_the_hiking_club_example_is_complete_and_consistent():
+    check = lc.check_canvas(HIKING)
+    assert check.issues == () and check.complete and check.filled == 9
+
+
+def test_the_flawed_example_shows_what_the_check_catches():
+    check = lc.check_canvas(lc.example("order-events"))
+    found = {(i.box, i.severity) for i in check.issues}
+    assert ("revenue_streams", "inconsistent") in found  # costs without revenue
+    assert ("channels", "missing") in found
+    assert ("unique_value_proposition", "too long") in found
+    assert ("customer_segments", "inconsistent") in found
+    assert not check.complete
+
+
+def _with(**boxes):
+    return HIKING | boxes
+
+
+def test_costs_without_revenue_and_revenue_without_costs():
+    assert "lists costs but no revenue" in lc.check_canvas(_with(revenue_streams="")).summary()
+    assert "lists revenue but no costs" in lc.check_canvas(_with(cost_structure="")).summary()
+
+
+def test_a_segment_never_named_in_the_problem_is_reported():
+    check = lc.check_canvas(_with(customer_segments="Hiking clubs; wedding planners"))
+    messages = [i.message for i in check.issues if i.box == "customer_segments"]
+    assert len(messages) == 1 and "wedding planners" in messages[0]
+
+
+def test_segments_match_plurals_and_ignore_filler_words():
+    assert lc.unnamed_segments("Early adopters: treasurer", "Treasurers chase money.") == []
+    assert lc.unnamed_segments("Early adopters", "Treasurers chase money.", frozenset({"early", "adopters"})) == []
+
+
+def test_boxes_over_their_limit_and_empty_boxes():
+    check = lc.check_canvas(_with(unique_value_proposition="word " * 26, channels=""))
+    kinds = {(i.box, i.severity) for i in check.issues}
+    assert ("unique_value_proposition", "too long") in kinds and ("channels", "missing") in kinds
+    blank = lc.check_canvas({})
+    assert blank.filled == 0 and sum(i.severity == "missing" for i in blank.issues) == 8
+    assert any(i.box == "unfair_advantage" and i.severity == "tip" for i in blank.issues)
+
+
+def test_price_at_or_below_the_cost_to_serve_is_inconsistent():
+    check = lc.check_canvas(_with(revenue_streams="3 per month"))
+    assert any("does not exceed the cost to serve" in i.message for i in check.issues)
+
+
+def test_tips_for_jargon_in_the_uvp_and_a_generic_advantage():
+    check = lc.check_canvas(_with(unique_value_proposition="Kafka topics for everyone",
+                                  unfair_advantage="Better quality"))
+    tips = {i.box for i in check.issues if i.severity == "tip"}
+    assert {"unique_value_proposition", "unfair_advantage"} <= tips
+
+
+def test_unknown_boxes_are_refused():
+    with pytest.raises(ValueError, match="Unknown box"):
+        lc.check_canvas({"vision": "x"})
+
+
+@given(st.dictionaries(st.sampled_from(lc.BOX_KEYS), st.text(max_size=300)))
+def test_any_text_in_any_box_is_checked_without_crashing(boxes):
+    check = lc.check_canvas(boxes)
+    assert 0 <= check.filled <= 9 and isinstance(check.summary(), str)
+    assert "<script" not in check._repr_html_().lower()
+    assert "<script" not in lc.canvas_markdown(check).lower()
+
+
+def test_a_100_kb_box_is_reported_too_long_and_still_drawn():
+    huge = "<script>alert(1)</script> " * 4_000
+    check = lc.check_canvas(_with(problem=huge))
+    assert any(i.box == "problem" and i.severity == "too long" for i in check.issues)
+    assert "<script" not in check._repr_html_()
+    assert lc.canvas_png(check).startswith(PNG_SIGNATURE)
+    assert len(lc.describe_canvas(check)) < 2_000
+
+
+@given(st.text(max_size=3_000), st.integers(5, 80), st.integers(1, 40))
+def test_fit_text_respects_width_and_line_limits(text, width, lines):
+    fitted = lc.fit_text(text, width, lines)
+    rows = fitted.split("\n")
+    assert len(rows) <= lines
+    assert all(len(row) <= width for row in rows)
+
+
+def test_fit_text_marks_a_cut_with_an_ellipsis():
+    assert lc.fit_text("one two three four five six", 9, 2).endswith("\u2026")
+    assert lc.fit_text("short", 20, 3) == "short"
+
+
+@settings(max_examples=15)
+@given(st.text(max_size=200))
+def test_any_text_draws_to_a_png(text):
+    check = lc.check_canvas(_with(problem=text, solution=f"${text}$"))
+    assert lc.canvas_png(check, dpi=30).startswith(PNG_SIGNATURE)
+
+
+def test_the_live_image_matches_the_canvas_size_and_alt_text_names_the_boxes():
+    check = lc.check_canvas(_with(channels=""))
+    assert lc.canvas_pixels(check).shape == (560, 800, 3)
+    alt = lc.describe_canvas(check)
+    assert alt.startswith("Lean Canvas with 8 of 9 boxes filled.")
+    assert "Channels: empty." in alt and "Marked for attention: Channels." in alt
+
+
+def test_markdown_export_lists_every_box_and_escapes_text():
+    check = lc.check_canvas(_with(problem="<b>Money</b> | *chasing*"))
+    text = lc.canvas_markdown(check)
+    assert text.count("### ") == 9 and "&lt;b&gt;Money&lt;/b&gt; \\| \\*chasing\\*" in text
+
+
+def _data():
+    return copy.deepcopy(load_json(lc.DATA_FILE))
+
+
+def _broken(change):
+    data = _data()
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_broken(lambda d: d["boxes"].pop("channels")), "all nine boxes"),
+        (_broken(lambda d: d["boxes"]["problem"].update(max_words=0)), "Box 'problem'"),
+        (_broken(lambda d: d["boxes"].update(vision={})), "Unknown box"),
+        (_broken(lambda d: d["examples"][0]["boxes"].update(vision="x")), "unknown boxes"),
+        (_broken(lambda d: d["examples"].append(d["examples"][0])), "repeated id"),
+        (_broken(lambda d: d.update(examples=[])), "at least one example"),
+        (_broken(lambda d: d.pop("rules")), "rules"),
+    ],
+)
+def test_bad_data_files_are_rejected(data, message):
+    with pytest.raises(ValueError, match=message):
+        lc.load_canvas_data(data)
+
+
+def test_unknown_example_is_a_clear_error():
+    with pytest.raises(ValueError, match="No example canvas"):
+        lc.example("nope")

@@ -1,0 +1,109 @@
+"""Headless tests of the Lean Canvas builder widget."""
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exercises import lean_canvas as lc
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def view():
+    return lc.build_lean_canvas()
+
+
+def test_starts_with_the_example_checked_and_drawn(view):
+    assert view.controls["problem"].value == lc.example("hiking-club")["problem"]
+    assert "Boxes filled: 9 of 9; things to look at: 0." in view.outputs["check"].value
+    canvas = view.outputs["canvas"].value
+    assert canvas.startswith('<img class="pm-chart" src="data:image/png;base64,')
+    assert 'alt="Lean Canvas with 9 of 9 boxes filled.' in canvas
+
+
+def test_every_box_is_a_labelled_textarea(view):
+    for key in lc.BOX_KEYS:
+        assert view.controls[key].description == lc.default_data().boxes[key].label
+
+
+def test_emptying_revenue_flags_costs_without_revenue_and_redraws(view):
+    before = view.outputs["canvas"].value
+    view.controls["revenue_streams"].value = ""
+    assert "lists costs but no revenue" in view.outputs["check"].value
+    assert view.outputs["canvas"].value != before
+    assert "Revenue streams: empty." in view.outputs["canvas"].value
+
+
+def test_loading_a_blank_canvas_clears_every_box(view):
+    view.controls["start"].value = ""
+    view.controls["load"].click()
+    assert all(view.controls[key].value == "" for key in lc.BOX_KEYS)
+    assert "Boxes filled: 0 of 9" in view.outputs["check"].value
+
+
+def test_loading_the_flawed_example_shows_its_problems():
+    view = lc.build_lean_canvas(start_with=None)
+    view.controls["start"].value = "order-events"
+    view.controls["load"].click()
+    assert "never named in the Problem box" in view.outputs["check"].value
+
+
+def test_numbers_from_the_canvas_open_the_calculator_with_them(view):
+    view.controls["try_numbers"].click()
+    (calculator,) = view.outputs["calculator"].children
+    assert "Willingness to pay: 15" in view.outputs["numbers"].value
+    assert "People with the problem" in view.outputs["numbers"].value  # left at the calculator's default
+    texts = [w.value for w in _all(calculator) if w.__class__.__name__ == "Text"]
+    assert "15" in texts and "4" in texts and "2000" in texts
+
+
+def test_no_numbers_means_a_hint_and_no_calculator(view):
+    view.controls["revenue_streams"].value = "Sponsorship"
+    view.controls["cost_structure"].value = "Time"
+    view.controls["try_numbers"].click()
+    assert "Nothing to try yet" in view.outputs["numbers"].value
+    assert view.outputs["calculator"].children == ()
+
+
+def test_markup_and_huge_text_are_escaped_and_reported(view):
+    view.controls["problem"].value = "<script>alert(1)</script>" * 4_000
+    check, canvas = view.outputs["check"].value, view.outputs["canvas"].value
+    assert "<script" not in check and "<script" not in canvas
+    assert "Problem (too long)" in check
+
+
+def test_save_my_work_writes_json_markdown_and_png(view, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    view.controls["problem"].value = "Treasurers <b>chase</b> members for money."
+    view.controls["save"].click()
+    assert "Saved to the my-work folder" in view.outputs["status"].value
+    folder = tmp_path / "my-work"
+    (saved,) = folder.glob("*.json")
+    record = json.loads(saved.read_text())
+    assert record["exercise_id"] == "lean-canvas" and record["results"]["filled"] == 9
+    assert record["inputs"]["problem"] == "Treasurers <b>chase</b> members for money."
+    (markdown,) = folder.glob("*.md")
+    assert "&lt;b&gt;chase&lt;/b&gt;" in markdown.read_text() and "### Unfair advantage" in markdown.read_text()
+    (png,) = folder.glob("*-canvas.png")
+    assert png.read_bytes().startswith(PNG_SIGNATURE)
+
+
+def _all(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _all(child)
+
+
+_SHARED_VIEW = lc.build_lean_canvas()
+
+
+@settings(max_examples=25)
+@given(st.sampled_from(lc.BOX_KEYS), st.text(max_size=300).map(lambda s: s + " <img src=x onerror=alert(1)>"))
+def test_any_text_in_any_box_updates_the_check_and_the_image_safely(key, text):
+    _SHARED_VIEW.controls[key].value = text
+    assert "Boxes filled:" in _SHARED_VIEW.outputs["check"].value
+    assert "<img src=x" not in _SHARED_VIEW.outputs["check"].value
+    assert _SHARED_VIEW.outputs["canvas"].value.count("<img ") == 1

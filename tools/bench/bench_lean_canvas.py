@@ -1,0 +1,17 @@
+"""Benchmark case: edit one canvas box (check all boxes, redraw the changed box, rebuild the image)."""
+
+from collections.abc import Callable
+
+from exercises import lean_canvas
+
+NAME = "lean canvas: edit the problem box"
+
+
+def setup() -> Callable[[int], None]:
+    view = lean_canvas.build_lean_canvas()
+    base = lean_canvas.example("hiking-club")["problem"]
+
+    def step(i: int) -> None:
+        view.controls["problem"].value = f"{base}\nVersion {i}."  # new text every time: no cache hit
+
+    return step
