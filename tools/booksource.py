@@ -156,7 +156,7 @@ def edition_bytes(path: Path, edition: str) -> bytes:
 def book_files(root: Path = ROOT) -> Iterable[Path]:
     """Every file that may belong to the book (relative paths), skipping tooling and local work."""
     for entry in sorted(root.iterdir()):
-        if entry.name in NOT_BOOK or entry.name.startswith("."):
+        if entry.name in NOT_BOOK or entry.name.startswith(".") or entry.name.endswith(".egg-info"):
             continue
         if entry.is_file():
             yield entry.relative_to(root)
