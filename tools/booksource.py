@@ -108,7 +108,13 @@ def strip_instructor_blocks(text: str) -> str:
 def instructor_text(text: str) -> list[str]:
     """The contents of every "Instructor notes" admonition in Markdown ``text``."""
     lines = text.split("\n")
-    return ["\n".join(lines[start + 1:end]) for start, end in instructor_blocks(text)]
+    contents = []
+    for start, end in instructor_blocks(text):
+        body = lines[start + 1:end]
+        while body and re.match(r"^:[\w-]+:", body[0]):  # directive options such as :class:
+            body.pop(0)
+        contents.append("\n".join(body))
+    return contents
 
 
 def as_admonition(text: str) -> str:
