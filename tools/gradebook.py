@@ -81,7 +81,11 @@ class Gradebook:
 
 def shown(text: str) -> str:
     """A path or name as safe, printable text for the report (no control characters or bad bytes)."""
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    try:
+        data = text.encode("utf-8", "surrogateescape")  # file names: the bytes as they are on disk
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", "backslashreplace")
+    text = data.decode("utf-8", "backslashreplace")
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
@@ -163,7 +167,7 @@ def read_submission(path: Path, relative: Path) -> Submission | Problem | None:
     try:
         record = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             return Problem(where, "the JSON ends early (the file looks truncated)")
         return Problem(where, f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})")
     except RecursionError:
