@@ -27,8 +27,7 @@ def write_corpus(folder: Path, count: int) -> None:
     start = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
     for index in range(count):
         learner, exercise = divmod(index, 10)
-        results = {"verdict": "feasible"} | ({"score": index % 9, "max_score": 8 + exercise % 2} if exercise % 2 else {})
-        results = {k: min(v, 8) if k == "score" else v for k, v in results.items()}
+        results = {"verdict": "feasible"} | ({"score": index % 9, "max_score": 8} if exercise % 2 else {})
         record = make_record(
             f"exercise-{exercise}", f"Exercise {exercise}", {"answer": f"text {index}"}, results,
             learner_name=f"Learner {learner}", saved_at=start + timedelta(seconds=index),
