@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 INSTRUCTOR_TAG = "instructor"
 CHAPTER_FILE = re.compile(r"^(\d\d)-([a-z0-9-]+)\.ipynb$")
 _BLOCK_START = re.compile(r"^(?P<fence>:{3,})\{admonition\}[ \t]+Instructor notes\b.*$")
-# Top-level entries that are never part of the book.
-NOT_BOOK = {"_build", ".venv", "venv", ".git", ".ci", "tests", "tools", "exercises", "node_modules",
-            ".hypothesis", ".pytest_cache", "__pycache__", ".ipynb_checkpoints", "my-work"}
+# What the book is built from: these top-level files and folders (anything else, such as
+# tools, tests or a course pack written inside the repository, is never staged).
+BOOK_FILES = {"_config.yml", "_toc.yml", "references.bib"}
+BOOK_DIRS = {"chapters", "assets", "images", "_static", "_templates"}
 SKIP_NAMES = {"__pycache__", ".ipynb_checkpoints", "my-work", ".DS_Store"}
 
 
@@ -162,11 +163,9 @@ def edition_bytes(path: Path, edition: str) -> bytes:
 def book_files(root: Path = ROOT) -> Iterable[Path]:
     """Every file that may belong to the book (relative paths), skipping tooling and local work."""
     for entry in sorted(root.iterdir()):
-        if entry.name in NOT_BOOK or entry.name.startswith(".") or entry.name.endswith(".egg-info"):
-            continue
-        if entry.is_file():
+        if entry.is_file() and entry.name in BOOK_FILES:
             yield entry.relative_to(root)
-        elif entry.is_dir():
+        elif entry.is_dir() and entry.name in BOOK_DIRS:
             for path in sorted(entry.rglob("*")):
                 if path.is_file() and not SKIP_NAMES.intersection(path.relative_to(root).parts):
                     yield path.relative_to(root)
