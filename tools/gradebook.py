@@ -329,9 +329,11 @@ def describe_chart(book: Gradebook) -> str:
 
 def write_chart(book: Gradebook, out: Path) -> None:
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     numbers = chart_numbers(book)
-    fig = Figure(figsize=(7, 1.5 + 0.45 * max(1, len(numbers))))
+    height = 1.6 + 0.45 * max(1, len(numbers))
+    fig = Figure(figsize=(7, height))
     ax = fig.subplots()
     labels = [exercise for exercise, _count, _mean in numbers][::-1]
     counts = [count for _exercise, count, _mean in numbers][::-1]
@@ -341,16 +343,22 @@ def write_chart(book: Gradebook, out: Path) -> None:
         note = f"{count}/{len(book.learners)}" + (f", mean score {mean:.0f}%" if mean is not None else "")
         ax.text(count + total * 0.01, y, note, va="center", fontsize=9)
     ax.set_xlim(0, total * 1.35)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Learners who completed the exercise")
-    ax.set_title(f"Saved work from {len(book.learners)} learners")
-    fig.subplots_adjust(left=0.25, right=0.97, top=0.88, bottom=0.15)
+    ax.set_title(f"Saved work from {plural(len(book.learners), 'learner')}")
+    fig.subplots_adjust(left=0.25, right=0.97, top=1 - 0.45 / height, bottom=0.65 / height)
     fig.savefig(out, format="png", dpi=100)
 
 
+def plural(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def report(book: Gradebook, out: Path, chart: Path, seconds: float, say: Callable[[str], None] = print) -> None:
-    say(f"Read {book.files_seen:,} files in {seconds:.1f} s: {book.records_used:,} records used for "
-        f"{len(book.learners):,} learners and {len(book.exercise_ids)} exercises; "
-        f"{book.companions_skipped:,} companion files (.md, .png) skipped; {len(book.problems):,} problems.")
+    say(f"Read {plural(book.files_seen, 'file')} in {seconds:.1f} s: {plural(book.records_used, 'record')} used for "
+        f"{plural(len(book.learners), 'learner')} and {plural(len(book.exercise_ids), 'exercise')}; "
+        f"{plural(book.companions_skipped, 'companion file')} (.md, .png) skipped; "
+        f"{plural(len(book.problems), 'problem')}.")
     say(f"Wrote {out} and {chart}.")
     say(describe_chart(book))
     if book.problems:
