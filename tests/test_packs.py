@@ -54,6 +54,15 @@ def test_links_to_pages_outside_the_pack_become_plain_text():
     )
 
 
+def test_refs_to_labels_on_missing_pages_become_plain_text():
+    pages = {"chapters/05-translating": 'x\n(lean-canvas)=\n## Canvas\n', "chapters/welcome": "(home)=\n"}
+    labels = packs.label_pages(pages)
+    assert labels == {"lean-canvas": "chapters/05-translating", "home": "chapters/welcome"}
+    text = "{ref}`lean-canvas`, {ref}`the canvas <lean-canvas>`, {ref}`home`, {ref}`unknown-here`"
+    assert packs.unlink_missing(text, "chapters/welcome", {"chapters/welcome"}, {}, labels) == (
+        "lean canvas, the canvas, {ref}`home`, {ref}`unknown-here`")
+
+
 def all_pack_text(book: Path, archive: Path) -> str:
     texts = [p.read_text(encoding="utf-8", errors="ignore") for p in book.rglob("*") if p.is_file()]
     with zipfile.ZipFile(archive) as zipped:
@@ -86,7 +95,7 @@ def test_pack_toc_and_config_hold_only_the_chosen_pages(tmp_path):
     toc = yaml.safe_load((book / "_toc.yml").read_text())
     files = [e["file"] for part in toc["parts"] for e in part["chapters"]]
     assert files == [FIRST.docname, "chapters/glossary", "chapters/saved-work"] and toc["root"] == "chapters/welcome"
-    assert sorted(p.name for p in (book / "chapters").glob("*.*")) == sorted(
+    assert sorted(p.name for p in (book / "chapters").glob("*.*") if p.suffix in (".md", ".ipynb")) == sorted(
         [f"{FIRST.slug}.ipynb", "glossary.md", "saved-work.md", "welcome.md"])
     assert f"chapter {FIRST.number}" in yaml.safe_load((book / "_config.yml").read_text())["title"]
     with zipfile.ZipFile(archive) as zipped:

@@ -34,6 +34,8 @@ from booksource import (ROOT, Chapter, book_files, cell_text, chapters, dump_not
 ALWAYS = ["chapters/welcome", "chapters/glossary", "chapters/saved-work"]
 INSTRUCTOR_ONLY = ["chapters/instructor-guide"]
 _DOC_ROLE = re.compile(r"\{doc\}`(?P<body>[^`]+)`")
+_REF_ROLE = re.compile(r"\{ref\}`(?P<body>[^`]+)`")
+_TARGET = re.compile(r"(?m)^\((?P<label>[^()\s]+)\)=\s*$")
 _MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+?\.(?:md|ipynb))(?P<anchor>#[^)\s]*)?\)")
 
 
@@ -74,36 +76,53 @@ def _docname(current: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(current), target))
 
 
-def unlink_missing(text: str, current: str, included: set[str], titles: dict[str, str]) -> str:
-    """Turn {doc} roles and Markdown links to pages outside ``included`` into plain text."""
+def _split_role(body: str) -> tuple[str | None, str]:
+    explicit = re.fullmatch(r"(?s)(?P<text>.*?)\s*<(?P<target>[^<>]+)>", body)
+    return (explicit["text"], explicit["target"].strip()) if explicit else (None, body.strip())
+
+
+def label_pages(pages: dict[str, str]) -> dict[str, str]:
+    """MyST target label -> the docname that defines it, from ``(label)=`` lines."""
+    return {match["label"]: docname for docname, text in pages.items() for match in _TARGET.finditer(text)}
+
+
+def unlink_missing(text: str, current: str, included: set[str], titles: dict[str, str],
+                   labels: dict[str, str] | None = None) -> str:
+    """Turn {doc} and {ref} roles and Markdown links to pages outside ``included`` into plain text."""
+    labels = labels or {}
+
+    def ref_role(match: re.Match[str]) -> str:
+        shown_text, label = _split_role(match["body"])
+        if labels.get(label, current) in included:
+            return match[0]
+        return shown_text or label.replace("-", " ")
 
     def doc_role(match: re.Match[str]) -> str:
-        body = match["body"]
-        explicit = re.fullmatch(r"(?s)(?P<text>.*?)\s*<(?P<target>[^<>]+)>", body)
-        target = explicit["target"] if explicit else body
-        docname = _docname(current, target.strip())
+        shown_text, target = _split_role(match["body"])
+        docname = _docname(current, target)
         if docname in included:
             return match[0]
-        return explicit["text"] if explicit else titles.get(docname, target)
+        return shown_text or titles.get(docname, target)
 
     def md_link(match: re.Match[str]) -> str:
         if re.match(r"^[a-z]+://", match["target"]) or _docname(current, match["target"]) in included:
             return match[0]
         return match["text"]
 
-    return _MD_LINK.sub(md_link, _DOC_ROLE.sub(doc_role, text))
+    return _MD_LINK.sub(md_link, _REF_ROLE.sub(ref_role, _DOC_ROLE.sub(doc_role, text)))
 
 
-def pack_file(path: Path, docname: str, edition: str, included: set[str], titles: dict[str, str]) -> bytes:
+def pack_file(path: Path, docname: str, edition: str, included: set[str], titles: dict[str, str],
+              labels: dict[str, str]) -> bytes:
     """One page of the pack: the edition's version with links to missing pages made plain."""
     if path.suffix == ".ipynb":
         notebook = notebook_for_edition(json.loads(path.read_text(encoding="utf-8")), edition)
         for cell in notebook["cells"]:
             if cell["cell_type"] == "markdown":
-                cell["source"] = unlink_missing(cell_text(cell), docname, included, titles)
+                cell["source"] = unlink_missing(cell_text(cell), docname, included, titles, labels)
         return dump_notebook(notebook)
     text = markdown_for_edition(path.read_text(encoding="utf-8"), edition)
-    return unlink_missing(text, docname, included, titles).encode("utf-8")
+    return unlink_missing(text, docname, included, titles, labels).encode("utf-8")
 
 
 def pack_toc(included: list[str], root: Path = ROOT) -> dict:
@@ -168,12 +187,13 @@ def make_pack(requests: list[str], out: Path, *, edition: str = "student", force
     included = [toc["root"]] + [d for d in [*wanted, *docs] if d != toc["root"]]
     all_docs = {p.with_suffix("").as_posix(): p for p in book_files(root) if p.suffix in (".md", ".ipynb")}
     titles = {doc: _title(root / path) for doc, path in all_docs.items() if doc.startswith("chapters/")}
+    labels = label_pages({doc: (root / path).read_text(encoding="utf-8") for doc, path in all_docs.items()})
     pages: dict[Path, bytes] = {}
     for relative in book_files(root):
         docname = relative.with_suffix("").as_posix()
         if relative.suffix in (".md", ".ipynb") and relative.parts[0] == "chapters":
             if docname in included:
-                pages[relative] = pack_file(root / relative, docname, edition, set(included), titles)
+                pages[relative] = pack_file(root / relative, docname, edition, set(included), titles, labels)
         elif relative.parts[0] in ("chapters", "assets"):
             pages[relative] = (root / relative).read_bytes()
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
