@@ -90,6 +90,8 @@ def corpus(tmp_path):
     expected["link.json"] = "symbolic link"
     (folder / "linked-folder").symlink_to(folder / "carol-submission", target_is_directory=True)
     expected["linked-folder"] = "symbolic link"
+    write(folder / ".DS_Store", b"\x00\x01junk")
+    write(folder / "__MACOSX" / "._feasibility.json", b"\x00\x05\x16\x07")
     os.mkfifo(folder / "pipe.json")  # reading a pipe would hang the run
     expected["pipe.json"] = "not a regular file"
     with open(os.path.join(os.fsencode(folder), b"bad-\xff-name.json"), "w", encoding="utf-8") as handle:
@@ -123,6 +125,7 @@ def test_valid_files_are_all_graded_despite_the_hostile_ones(corpus, tmp_path):
                          "(no name) carol-submission", "(no name) " + next(
                              p.name for p in folder.glob("feasibility_anonymous_*.json"))}
     assert book.records_used == 10 and book.companions_skipped == 11  # ten .md twins and one canvas PNG
+    assert book.system_skipped == 2  # .DS_Store and the __MACOSX copy
     assert rows["Ada Lovelace"]["feasibility completed"] == "1" and rows["Ada Lovelace"]["red-flags completed"] == "0"
     assert rows["bob"]["red-flags score"] == "9" and rows["bob"]["red-flags max score"] == "10"
     assert rows["bob"]["last saved (UTC)"] == "2026-11-24T08:00:00Z"

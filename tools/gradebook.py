@@ -6,7 +6,8 @@ Rules (also in the instructor guide):
 
 - Every ``*.json`` file under FOLDER (subfolders included, links not followed) is read as a
   saved-work record and checked with ``exercises.savework.validate_record``. The ``.md`` and
-  ``.png`` files a save writes beside it are skipped quietly; every other file, and every
+  ``.png`` files a save writes beside it, hidden files and ``__MACOSX`` folders are skipped
+  quietly (and counted); every other file, and every
   record that cannot be used, is reported on its own line with the reason. Valid files are
   always graded, whatever else is in the folder.
 - One row per learner. Learners are matched on the name they typed (Unicode-normalised,
@@ -44,6 +45,7 @@ MAX_BYTES = 1_000_000  # a saved record is a few kilobytes; anything this big is
 MAX_DEPTH = 32
 MAX_TITLE_CHARS = 200
 COMPANIONS = {".md", ".png"}
+SYSTEM_FOLDERS = {"__MACOSX", ".ipynb_checkpoints"}  # added by zip tools and Jupyter, never by students
 PROGRESS_FROM = 500  # files; smaller folders finish before a bar would help
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NAME_TRICKS = ("<", ">", "/", "\\", "..")
@@ -76,6 +78,7 @@ class Gradebook:
     problems: list[Problem] = field(default_factory=list)
     files_seen: int = 0
     companions_skipped: int = 0
+    system_skipped: int = 0
     records_used: int = 0
 
 
@@ -196,18 +199,23 @@ def read_submission(path: Path, relative: Path) -> Submission | Problem | None:
     return Submission(relative.as_posix(), key, label, record["exercise_id"], record["saved_at"], score, max_score, digest)
 
 
-def files_under(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """Every entry to look at (sorted), and the linked folders that are not followed."""
-    found, problems = [], []
+def files_under(folder: Path) -> tuple[list[Path], list[Problem], int]:
+    """Every entry to look at (sorted), the linked folders that are not followed, and how many
+    system files (hidden files such as .DS_Store, and __MACOSX folders) were skipped."""
+    found, problems, system = [], [], 0
     for directory, dirnames, filenames in os.walk(folder, followlinks=False):
         base = Path(directory)
         for name in list(dirnames):
-            if (base / name).is_symlink():
+            if name in SYSTEM_FOLDERS:
+                system += sum(len(files) for _d, _s, files in os.walk(base / name))
+                dirnames.remove(name)
+            elif (base / name).is_symlink():
                 problems.append(Problem(shown((base / name).relative_to(folder).as_posix()),
                                         "it is a symbolic link to a folder; links are not followed"))
                 dirnames.remove(name)
-        found += [base / name for name in filenames]
-    return sorted(found), problems
+        system += sum(name.startswith(".") for name in filenames)
+        found += [base / name for name in filenames if not name.startswith(".")]
+    return sorted(found), problems, system
 
 
 class Progress:
@@ -236,8 +244,8 @@ class Progress:
 
 def collect(folder: Path, course_ids: Iterable[str] = (), progress: bool = True) -> Gradebook:
     """Read every file under ``folder``; never raises for a bad file."""
-    paths, problems = files_under(folder)
-    book = Gradebook(list(course_ids), set(), problems=problems)
+    paths, problems, system = files_under(folder)
+    book = Gradebook(list(course_ids), set(), problems=problems, system_skipped=system)
     seen: dict[str, str] = {}
     bar = Progress(len(paths), progress)
     for done, path in enumerate(paths, 1):
@@ -357,7 +365,8 @@ def plural(number: int, noun: str) -> str:
 def report(book: Gradebook, out: Path, chart: Path, seconds: float, say: Callable[[str], None] = print) -> None:
     say(f"Read {plural(book.files_seen, 'file')} in {seconds:.1f} s: {plural(book.records_used, 'record')} used for "
         f"{plural(len(book.learners), 'learner')} and {plural(len(book.exercise_ids), 'exercise')}; "
-        f"{plural(book.companions_skipped, 'companion file')} (.md, .png) skipped; "
+        f"{plural(book.companions_skipped, 'companion file')} (.md, .png) and "
+        f"{plural(book.system_skipped, 'system file')} (hidden, __MACOSX) skipped; "
         f"{plural(len(book.problems), 'problem')}.")
     say(f"Wrote {out} and {chart}.")
     say(describe_chart(book))
