@@ -24,9 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def timed_build(out: Path) -> float:
+    """Stage the student edition and build it, as `course.py build` does."""
+    import editions
+
     start = time.perf_counter()
+    source = editions.stage("student")
     subprocess.run(
-        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--path-output", str(out),
+        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), "--path-output", str(out),
          "-W", "-n", "--keep-going", "-q"],
         check=True, stdout=subprocess.DEVNULL, env=os.environ | {"MPLBACKEND": "Agg"},
     )

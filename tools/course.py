@@ -7,6 +7,8 @@
 Run it with Python 3.11. It keeps its own virtual environment in .venv/ and
 re-installs only when requirements.txt or pyproject.toml change.
 Other commands: execute NOTEBOOK..., serve [PORT], set-repo URL, bench.
+For instructors (see README): build --edition instructor, course-map [--check],
+pack CHAPTER... --out DIR [--force] [--edition instructor], gradebook FOLDER --out FILE.csv.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 STAMP = VENV / ".course-installed"
 HTML = ROOT / "_build" / "html"
-STRICT = ["-W", "-n", "--keep-going"]
+# Instructors' commands, each a script in tools/ run in the virtual environment.
+TOOLS = {"course-map": "coursemap.py", "pack": "packs.py", "gradebook": "gradebook.py"}
 
 
 def say(message: str) -> None:
@@ -63,11 +66,11 @@ def ensure_environment() -> None:
     STAMP.write_text(fingerprint)
 
 
-def build_book() -> None:
-    say("Building the book strictly (warnings are errors) ...")
-    run(BIN / "jupyter-book", "build", ".", *STRICT)
-    say(f"The HTML is in {HTML}")
-    say(f"Open {HTML / 'index.html'} in a browser, or serve it with: python3 tools/course.py serve")
+def build_book(*args: str) -> None:
+    """Build an edition (student by default) from a staged copy of the sources; see tools/editions.py."""
+    run(PYTHON, ROOT / "tools" / "editions.py", "build", *args)
+    if "instructor" not in args:
+        say(f"Open {HTML / 'index.html'} in a browser, or serve it with: python3 tools/course.py serve")
 
 
 def test() -> None:
@@ -96,7 +99,7 @@ def main(argv: list[str]) -> None:
     command, *rest = argv
     ensure_environment()
     if command == "build":
-        build_book()
+        build_book(*rest)
     elif command == "test":
         test()
     elif command == "execute":
@@ -107,8 +110,11 @@ def main(argv: list[str]) -> None:
         run(PYTHON, str(ROOT / "tools" / "benchmarks.py"), *rest)
     elif command == "set-repo":
         run(PYTHON, str(ROOT / "tools" / "set_repo_url.py"), *rest)
+    elif command in TOOLS:
+        run(PYTHON, ROOT / "tools" / TOOLS[command], *rest)
     else:
-        sys.exit(f"[course] Unknown command {command!r}. Commands: build, test, execute, serve, bench, set-repo.")
+        sys.exit(f"[course] Unknown command {command!r}. Commands: build, test, execute, serve, bench, set-repo, "
+                 f"{', '.join(TOOLS)}.")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,195 @@
+"""The gradebook: valid saves are graded, every hostile file is reported with its reason, nothing crashes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import gradebook  # noqa: E402
+from exercises.savework import make_record, save_record  # noqa: E402
+
+
+def record(exercise="feasibility", name="Ada Lovelace", when=(2026, 11, 23, 10, 0), results=None, inputs=None):
+    return make_record(exercise, f"Exercise {exercise}", inputs or {"price": 15}, results or {"profit": 750.0},
+                       learner_name=name, saved_at=datetime(*when, tzinfo=timezone.utc))
+
+
+def write(path: Path, data: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """A submissions folder with valid saves and one of every kind of hostile file.
+
+    Returns (folder, {file name: expected words in its reason}).
+    """
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    older = save_record(record(inputs={"price": 10}, when=(2026, 11, 23, 9, 0)), folder)
+    save_record(record(inputs={"price": 20}, when=(2026, 11, 23, 11, 0)), folder)  # the latest save wins
+    save_record(record("red-flags", "Bob", results={"score": 7, "max_score": 10}), folder)
+    save_record(record("red-flags", "  bob ", results={"score": 9, "max_score": 10}, when=(2026, 11, 24, 8, 0)), folder)
+    save_record(record("feasibility", "=HYPERLINK(\"evil\")"), folder)
+    save_record(record("feasibility", "-1+1"), folder, attachments={"canvas.png": b"\x89PNG fake"})
+    save_record(record("feasibility", None), folder / "carol-submission")
+    save_record(record("red-flags", None, results={"score": 3, "max_score": 10}), folder / "carol-submission")
+    save_record(record("feasibility", None, when=(2026, 11, 23, 12, 0)), folder)
+    save_record(record("old-exercise", "Dan"), folder)  # not in the course: kept, in its own column
+    valid = record()
+    valid_text = json.dumps(valid)
+    nested_ok_depth = {"a": 1}
+    for _ in range(40):
+        nested_ok_depth = {"a": nested_ok_depth}
+    hostile = {
+        "truncated.json": (valid_text[: len(valid_text) // 2], "truncated"),
+        "nan.json": (valid_text.replace('"profit": 750.0', '"profit": NaN'), "NaN"),
+        "huge.json": ('{"pad": "' + "x" * (gradebook.MAX_BYTES + 10) + '"}', "too large"),
+        "version99.json": ({**valid, "schema_version": 99}, "unsupported schema version"),
+        "script-name.json": ({**valid, "learner_name": "<script>alert(1)</script>"}, "markup"),
+        "path-name.json": ({**valid, "learner_name": "../../etc/passwd"}, "path"),
+        "<script>.json": (valid_text, "file name"),
+        "junk.json": (bytes(range(256)) * 4, "not UTF-8"),
+        "empty.json": ("", "empty"),
+        "spaces.json": ("  \n ", "white space"),
+        "deep.json": ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        "deep-but-parsable.json": ({**valid, "inputs": nested_ok_depth}, "nested too deeply"),
+        "latin1.json": (json.dumps({**valid, "learner_name": "José"}, ensure_ascii=False).encode("latin-1"), "not UTF-8"),
+        "array.json": ([valid], "not a JSON object"),
+        "missing.json": ({"schema": valid["schema"]}, "missing keys"),
+        "bad-score.json": ({**record("red-flags", "Eve", results={"score": 11, "max_score": 10})}, "score"),
+        "bool-score.json": ({**record("red-flags", "Eve", results={"score": True, "max_score": 1})}, "score"),
+        "bigint.json": ('{"n": ' + "1" * 5000 + "}", "not valid JSON"),
+        "notes.txt": ("hello", "not a saved-work record"),
+        "bad-title.json": ({**valid, "exercise_title": "<img src=x onerror=alert(1)>"}, "exercise_title"),
+    }
+    for name, (data, _reason) in hostile.items():
+        write(folder / name, data)
+    expected = {name: reason for name, (_data, reason) in hostile.items()}
+    shutil.copy(older.json_path, folder / "z-copy-of-ada.json")
+    expected["z-copy-of-ada.json"] = "duplicate"
+    (folder / "link.json").symlink_to(older.json_path)
+    expected["link.json"] = "symbolic link"
+    (folder / "linked-folder").symlink_to(folder / "carol-submission", target_is_directory=True)
+    expected["linked-folder"] = "symbolic link"
+    write(folder / ".DS_Store", b"\x00\x01junk")
+    write(folder / "__MACOSX" / "._feasibility.json", b"\x00\x05\x16\x07")
+    os.mkfifo(folder / "pipe.json")  # reading a pipe would hang the run
+    expected["pipe.json"] = "not a regular file"
+    with open(os.path.join(os.fsencode(folder), b"bad-\xff-name.json"), "w", encoding="utf-8") as handle:
+        handle.write(valid_text)
+    expected["bad-\\xff-name.json"] = "file name"
+    return folder, expected
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_hostile_file_is_reported_once_with_its_reason(corpus):
+    folder, expected = corpus
+    book = gradebook.collect(folder, ["feasibility", "red-flags"], progress=False)
+    reported = {p.path: p.reason for p in book.problems}
+    assert len(reported) == len(book.problems), "a file was reported twice"
+    assert set(reported) == set(expected), set(reported) ^ set(expected)
+    for name, words in expected.items():
+        assert words.lower() in reported[name].lower(), (name, reported[name])
+
+
+def test_valid_files_are_all_graded_despite_the_hostile_ones(corpus, tmp_path):
+    folder, _expected = corpus
+    book = gradebook.collect(folder, ["feasibility", "red-flags"], progress=False)
+    out = tmp_path / "grades.csv"
+    gradebook.write_csv(book, out)
+    rows = {row["learner"]: row for row in read_csv(out)}
+    assert set(rows) == {"Ada Lovelace", "bob", "'=HYPERLINK(\"evil\")", "'-1+1", "Dan",
+                         "(no name) carol-submission", "(no name) " + next(
+                             p.name for p in folder.glob("feasibility_anonymous_*.json"))}
+    assert book.records_used == 10 and book.companions_skipped == 11  # ten .md twins and one canvas PNG
+    assert book.system_skipped == 2  # .DS_Store and the __MACOSX copy
+    assert rows["Ada Lovelace"]["feasibility completed"] == "1" and rows["Ada Lovelace"]["red-flags completed"] == "0"
+    assert rows["bob"]["red-flags score"] == "9" and rows["bob"]["red-flags max score"] == "10"
+    assert rows["bob"]["last saved (UTC)"] == "2026-11-24T08:00:00Z"
+    carol = rows["(no name) carol-submission"]
+    assert carol["exercises completed"] == "2" and carol["red-flags score"] == "3"
+    assert rows["Dan"]["old-exercise completed"] == "1"
+    assert list(rows["Dan"])[-1] == "old-exercise completed"  # unknown exercises come after the course's
+    assert "feasibility score" not in rows["Dan"]  # an unscored exercise has no score columns
+
+
+def test_the_latest_save_wins(corpus):
+    folder, _expected = corpus
+    book = gradebook.collect(folder, [], progress=False)
+    ada = book.learners[("name", "ada lovelace")]["feasibility"]
+    saved = json.loads((folder / ada.path).read_text(encoding="utf-8"))
+    assert saved["inputs"] == {"price": 20} and saved["saved_at"] == "2026-11-23T11:00:00Z"
+
+
+def test_command_writes_csv_and_png_reports_problems_and_refuses_to_overwrite(corpus, tmp_path, capsys):
+    folder, expected = corpus
+    out = tmp_path / "out" / "grades.csv"
+    assert gradebook.main([str(folder), "--out", str(out), "--quiet"]) == 0
+    printed = capsys.readouterr().out
+    assert (tmp_path / "out" / "grades.png").read_bytes().startswith(b"\x89PNG")
+    problem_lines = [line for line in printed.splitlines() if line.startswith("  ")]
+    assert len(problem_lines) == len(expected)
+    assert "<script>" not in printed.replace("<script>.json", "")  # names in the report are the files', not the records'
+    with pytest.raises(SystemExit):
+        gradebook.main([str(folder), "--out", str(out)])
+    assert gradebook.main([str(folder), "--out", str(out), "--force", "--quiet"]) == 0
+
+
+def test_progress_bar_on_large_folders(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(gradebook, "PROGRESS_FROM", 5)
+    for index in range(12):
+        save_record(record(name=f"Learner {index}"), tmp_path)
+    gradebook.collect(tmp_path, [], progress=True)
+    err = capsys.readouterr().err
+    assert "Reading files" in err and "100% (24/24)" in err
+    gradebook.collect(tmp_path, [], progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_chart_description_counts_completion(corpus):
+    folder, _expected = corpus
+    book = gradebook.collect(folder, ["feasibility", "red-flags"], progress=False)
+    text = gradebook.describe_chart(book)
+    assert "feasibility: 5 of 7 completed" in text and "red-flags: 2 of 7 completed, mean score 60%" in text
+
+
+@pytest.mark.parametrize("cell, safe", [("=1+1", "'=1+1"), ("+A1", "'+A1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+                                        ("\tx", "'\tx"), ("Ada", "Ada"), (3, 3)])
+def test_spreadsheet_formulas_are_neutralised(cell, safe):
+    assert gradebook.spreadsheet_safe(cell) == safe
+
+
+@given(st.text(max_size=100))
+def test_any_learner_name_is_read_without_crashing_and_written_safely(name):
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        data = {**record(), "learner_name": name}
+        (folder / "save.json").write_text(json.dumps(data), encoding="utf-8")
+        book = gradebook.collect(folder, [], progress=False)
+        assert book.records_used + len(book.problems) == 1
+        for row in gradebook.rows(book)[1:]:
+            assert not str(row[0]).startswith(gradebook.FORMULA_START)
+            assert not any(c in str(row[0]) for c in "<>") and "\n" not in str(row[0])
