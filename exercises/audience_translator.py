@@ -364,12 +364,6 @@ def message_markdown(audience: Audience, text: str, check: MessageCheck | None) 
 # ---- widget ---------------------------------------------------------------------------------
 
 
-def _contains(widget: widgets.Widget, target: widgets.Widget) -> bool:
-    if widget is target:
-        return True
-    return any(_contains(child, target) for child in getattr(widget, "children", ()))
-
-
 def _facts_html(scenario: Scenario) -> str:
     return (
         f"<p><strong>The update: {render.escape(scenario.title)}</strong></p>"
@@ -383,10 +377,8 @@ def build_translator(scenario: Scenario | None = None) -> ExerciseView:
     labels = {key: audience.label for key, audience in scenario.audiences.items()}
     sorter = sorting.build_sorter(
         EXERCISE_ID, EXERCISE_TITLE, scenario.candidates, scenario.categories,
-        prompt="Part 1. For each message, choose the audience it was written for.",
+        prompt="Part 1. For each message, choose the audience it was written for.", save=False,
     )
-    # One Save my work for the whole exercise: drop the sorter's own panel.
-    sorter.root.children = tuple(c for c in sorter.root.children if not _contains(c, sorter.controls["save"]))
 
     audience = widgets.Dropdown(
         options=[(label, key) for key, label in labels.items()],
@@ -468,7 +460,7 @@ def build_translator(scenario: Scenario | None = None) -> ExerciseView:
                         layout=widgets.Layout(overflow="visible"))
     return ExerciseView(
         root,
-        controls={k: v for k, v in sorter.controls.items() if k not in ("save", "name")}
+        controls=sorter.controls
         | {"audience": audience, "message": message, "check_message": check} | save.controls,
         outputs={"sort_feedback": sorter.outputs["feedback"], "sort_chart": sorter.outputs["chart"],
                  "brief": brief, "feedback": feedback} | save.outputs,

@@ -25,7 +25,6 @@ amount for the same period (say, a month).
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 import textwrap
@@ -540,18 +539,14 @@ def canvas_png(check: CanvasCheck, *, dpi: int = 100) -> bytes:
 
 
 def canvas_image_html(check: CanvasCheck, alt: str, dpi: int = 80) -> str:
-    """The live canvas as an ``<img>`` with alt text, marked up like :func:`render.figure_html`.
+    """The live canvas as an ``<img>`` with alt text, marked up by :func:`render.png_html`.
 
     The PNG is encoded straight from :func:`canvas_pixels`: going through a
     Matplotlib figure again would triple the time of each update.
     """
     buffer = io.BytesIO()
     Image.fromarray(canvas_pixels(check, dpi)).save(buffer, format="png", compress_level=1)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (
-        f'<img class="pm-chart" src="data:image/png;base64,{data}" alt="{render.escape(alt)}" '
-        f'style="max-width:100%;height:auto;" width="{10 * dpi}">'
-    )
+    return render.png_html(buffer.getvalue(), alt, width=10 * dpi)
 
 
 # ---- widget ---------------------------------------------------------------------------------

@@ -62,11 +62,15 @@ def figure_png(fig: Figure, *, dpi: int = 80) -> bytes:
     return buffer.getvalue()
 
 
-def figure_html(fig: Figure, alt: str, *, dpi: int = 80) -> str:
-    """An ``<img>`` holding the figure as PNG data, with ``alt`` text for screen readers."""
-    data = base64.b64encode(figure_png(fig, dpi=dpi)).decode("ascii")
-    width = int(fig.get_figwidth() * dpi)
+def png_html(png: bytes, alt: str, *, width: int) -> str:
+    """An ``<img>`` holding PNG bytes, with ``alt`` text for screen readers."""
+    data = base64.b64encode(png).decode("ascii")
     return (
         f'<img class="pm-chart" src="data:image/png;base64,{data}" alt="{escape(alt)}" '
         f'style="max-width:100%;height:auto;" width="{width}">'
     )
+
+
+def figure_html(fig: Figure, alt: str, *, dpi: int = 80) -> str:
+    """An ``<img>`` holding the figure as PNG data, with ``alt`` text for screen readers."""
+    return png_html(figure_png(fig, dpi=dpi), alt, width=int(fig.get_figwidth() * dpi))

@@ -143,9 +143,18 @@ def describe_summary(result: SortResult) -> str:
 
 
 def build_sorter(
-    exercise_id: str, title: str, items: Sequence[SortItem], categories: Sequence[str], *, prompt: str = ""
+    exercise_id: str,
+    title: str,
+    items: Sequence[SortItem],
+    categories: Sequence[str],
+    *,
+    prompt: str = "",
+    save: bool = True,
 ) -> ExerciseView:
-    """One labelled dropdown per item, a Check button, per-item feedback, a summary chart and Save my work."""
+    """One labelled dropdown per item, a Check button, per-item feedback, a summary chart and Save my work.
+
+    ``save=False`` leaves out the Save my work panel, for exercises that save the sort with more.
+    """
     dropdowns = {
         item.id: widgets.Dropdown(
             options=[("Choose\u2026", None)] + [(c, c) for c in categories],
@@ -188,11 +197,11 @@ def build_sorter(
         return {"inputs": {item_id: d.value for item_id, d in dropdowns.items()}, "results": result.as_dict()}
 
     check.on_click(show)
-    save = build_save_panel(exercise_id, title, snapshot)
+    panel = build_save_panel(exercise_id, title, snapshot) if save else ExerciseView(widgets.VBox())
     intro = [widgets.HTML(f"<p>{render.escape(prompt)}</p>")] if prompt else []
-    root = widgets.VBox([*intro, *rows, check, feedback, chart, save.root])
+    root = widgets.VBox([*intro, *rows, check, feedback, chart, *([panel.root] if save else [])])
     return ExerciseView(
         root,
-        controls={**dropdowns, "check": check, **save.controls},
-        outputs={"feedback": feedback, "chart": chart, **save.outputs},
+        controls={**dropdowns, "check": check, **panel.controls},
+        outputs={"feedback": feedback, "chart": chart, **panel.outputs},
     )

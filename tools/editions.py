@@ -17,7 +17,9 @@ editions share one execution cache, so a rebuild with nothing changed takes seco
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +31,29 @@ from booksource import ROOT, book_files, edition_bytes, sync_tree
 EDITIONS = ("student", "instructor")
 STRICT = ["-W", "-n", "--keep-going"]
 CACHE = ROOT / "_build" / ".jupyter_cache"
+
+
+def exercises_fingerprint(root: Path = ROOT) -> str:
+    """A hash of the exercises package: code and data files."""
+    digest = hashlib.sha256()
+    for path in sorted((root / "exercises").rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json"}:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def drop_cache_if_exercises_changed(cache: Path = CACHE) -> None:
+    """jupyter-cache keys executions on a notebook's code cells only, so a change to the
+    exercises package would otherwise leave stale widget previews in the book."""
+    stamp = cache.parent / ".exercises-fingerprint"
+    fingerprint = exercises_fingerprint()
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return
+    if cache.exists():
+        print("[course] The exercises package changed: re-executing every notebook.", flush=True)
+        shutil.rmtree(cache)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint)
 
 
 def stage_dir(edition: str) -> Path:
@@ -68,6 +93,7 @@ def build(edition: str = "student", quiet: bool = False) -> Path:
     if edition not in EDITIONS:
         raise SystemExit(f"Unknown edition {edition!r}: choose student or instructor.")
     source = stage(edition)
+    drop_cache_if_exercises_changed()
     print(f"[course] Building the {edition} edition strictly (warnings are errors) ...", flush=True)
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source),
                "--path-output", str(output_root(edition)), *STRICT, *(["-q"] if quiet else [])]
