@@ -7,7 +7,6 @@ appear nowhere else in the book's sources, so finding one in the student build i
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import subprocess
@@ -22,16 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import booksource  # noqa: E402
+from textmatch import normalise  # noqa: E402
 import editions  # noqa: E402
 
 WINDOW = 6  # words per marker phrase
-
-
-def normalise(text: str) -> str:
-    """Lower-case words only: markup, entities, JSON escapes and punctuation become single spaces."""
-    text = text.replace("\\n", " ").replace("\\u2019", "'")
-    text = html.unescape(re.sub(r"<[^<>]*>", " ", text))
-    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
 def book_pages() -> list[Path]:
