@@ -1,0 +1,51 @@
+"""A small Sphinx extension (loaded from _config.yml) that keeps every built page clean in a browser.
+
+- sphinx-thebe and sphinx-togglebutton register their inline config scripts twice under
+  jupyter-book 1.x; the second `const THEBE_JS_URL` is a page error on every page. Drop repeats.
+- `_static/book-polish.css` and `book-polish.js` (from assets/static) fix contrast and naming
+  problems that axe-core finds in the theme and the widget bundle, in light and dark mode.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+STATIC = Path(__file__).resolve().parent.parent / "assets" / "static"
+
+
+def _script_key(script: object) -> tuple:
+    attributes = getattr(script, "attributes", {}) or {}
+    # The same inline script comes once with filename None and once with "".
+    return (str(getattr(script, "filename", script) or ""), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+
+
+def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen: set[tuple] = set()
+    unique = []
+    for script in scripts:
+        key = _script_key(script)
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    scripts[:] = unique
+
+
+def add_static_folder(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", add_static_folder)
+    app.add_css_file("book-polish.css")
+    app.add_js_file("book-polish.js", loading_method="defer")
+    # After sphinx-thebe and the others have added their scripts to the page context.
+    app.connect("html-page-context", drop_repeated_scripts, priority=900)
+    # A new env_version makes Sphinx rewrite every page when this file or the CSS changes.
+    digest = hashlib.sha256(Path(__file__).read_bytes() + (STATIC / "book-polish.css").read_bytes() + (STATIC / "book-polish.js").read_bytes())
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": int(digest.hexdigest()[:8], 16)}
