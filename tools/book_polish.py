@@ -2,6 +2,8 @@
 
 - sphinx-thebe and sphinx-togglebutton register their inline config scripts twice under
   jupyter-book 1.x; the second `const THEBE_JS_URL` is a page error on every page. Drop repeats.
+- In the single-page build (for the PDF), every chapter's saved widget state is added, and
+  MathJax (which jupyter-book forces onto that page, from a CDN) is dropped while no page has maths.
 - `_static/book-polish.css` and `book-polish.js` (from assets/static) fix contrast and naming
   problems that axe-core finds in the theme and the widget bundle, in light and dark mode.
 """
@@ -33,7 +35,24 @@ def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context
         if key not in seen:
             seen.add(key)
             unique.append(script)
+    # jupyter-book loads MathJax (from a CDN) on the single page whether or not there is maths.
+    if app.builder.name == "singlehtml" and not app.env.get_domain("math").has_equations():
+        unique = [s for s in unique if getattr(s, "filename", None) != app.config.mathjax_path]
     scripts[:] = unique
+
+
+def add_every_widget_state_to_the_single_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """singlehtml (the whole-book PDF) holds every chapter on one page, but myst-nb adds only the
+    root document's widget state and bundle; add every document's, so all exercises render."""
+    if app.builder.name != "singlehtml" or pagename != app.config.root_doc:
+        return
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    for docname in sorted(app.env.found_docs - {pagename}):
+        for path, attributes in NbMetadataCollector.get_js_files(app.env, docname).values():
+            app.add_js_file(path, **attributes)  # repeats of the bundle are dropped below
 
 
 def add_static_folder(app: Sphinx) -> None:
@@ -44,6 +63,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", add_static_folder)
     app.add_css_file("book-polish.css")
     app.add_js_file("book-polish.js", loading_method="defer")
+    app.connect("html-page-context", add_every_widget_state_to_the_single_page)
     # After sphinx-thebe and the others have added their scripts to the page context.
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
     # A new env_version makes Sphinx rewrite every page when this file or the CSS changes.

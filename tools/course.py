@@ -6,7 +6,8 @@
 
 Run it with Python 3.11. It keeps its own virtual environment in .venv/ and
 re-installs only when requirements.txt or pyproject.toml change.
-Other commands: execute NOTEBOOK..., serve [PORT], set-repo URL, bench.
+Other commands: execute NOTEBOOK..., serve [PORT], set-repo URL, bench,
+pdf (the whole book as one PDF), linkcheck (external links), bench-site (Lighthouse etc.).
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def build_book() -> None:
 
 def test() -> None:
     build_book()
+    run(PYTHON, ROOT / "tools" / "site_commands.py", "prepare-tests")  # CI: install Chromium; print the PDF
     say("Running every test: unit, widget, notebooks (nbval) and the built site ...")
     code = run(PYTHON, "-m", "pytest", check=False)
     sys.exit(code)
@@ -105,10 +107,16 @@ def main(argv: list[str]) -> None:
         serve(*rest[:1])
     elif command == "bench":
         run(PYTHON, str(ROOT / "tools" / "benchmarks.py"), *rest)
+    elif command == "pdf":
+        run(PYTHON, ROOT / "tools" / "book_pdf.py")
+    elif command == "linkcheck":
+        run(PYTHON, ROOT / "tools" / "site_commands.py", "linkcheck")
+    elif command == "bench-site":
+        run(PYTHON, ROOT / "tools" / "bench_site.py", *rest)
     elif command == "set-repo":
         run(PYTHON, str(ROOT / "tools" / "set_repo_url.py"), *rest)
     else:
-        sys.exit(f"[course] Unknown command {command!r}. Commands: build, test, execute, serve, bench, set-repo.")
+        sys.exit(f"[course] Unknown command {command!r}. Commands: build, test, execute, serve, bench, set-repo, pdf, linkcheck, bench-site.")
 
 
 if __name__ == "__main__":
