@@ -109,7 +109,10 @@ class Visit:
     def open(self, page: str, *, wait_widgets: bool = True):
         response = self.page.goto(self.base + page, wait_until="load")
         if wait_widgets and is_widget_page(page):
+            # As a reader does: scroll to the first exercise; the widget bundle loads on approach.
+            self.page.locator(f'.cell_output:has(script[type="{WIDGET_VIEW}"])').first.scroll_into_view_if_needed()
             self.page.wait_for_selector("img.pm-chart", state="visible", timeout=20_000)
+            self.page.wait_for_function("() => [...document.images].every(i => i.complete)")
         return response
 
     def close(self) -> None:
@@ -188,6 +191,24 @@ def test_widgets_render_their_saved_state(visit, page):
     shown = one.page.eval_on_selector_all(".jupyter-widgets input[type=text], .jupyter-widgets textarea", "els => els.map(e => e.value)")
     assert shown, f"{page}: no text box rendered"
     assert set(shown) <= saved_text, f"{page}: text boxes show {shown}, the saved state holds {saved_text}"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if is_widget_page(p)] or [pytest.param("none", marks=pytest.mark.skip)])
+def test_widget_bundle_loads_only_when_a_widget_nears_the_screen(visit, page):
+    one = visit()
+    bundle: list[str] = []
+    one.page.on("request", lambda request: bundle.append(request.url) if "embed.js" in request.url else None)
+    one.open(page, wait_widgets=False)
+    one.page.wait_for_timeout(500)
+    distance = one.page.evaluate(
+        f"""() => document.querySelector('script[type="{WIDGET_VIEW}"]').parentElement.getBoundingClientRect().top
+                 - window.innerHeight"""
+    )
+    if distance > 1500:  # the loader starts 1200 px ahead of the reader
+        assert not bundle, f"{page}: the widget bundle loaded although no widget is near"
+    one.open(page)  # scrolls to the first widget and waits for its chart
+    assert len(bundle) == 1, bundle
+    assert not one.errors and not one.failed and not one.console, (one.errors, one.failed, one.console)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])

@@ -186,6 +186,7 @@ def print_pdf(target: Path) -> dict:
         page = context.new_page()
         page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
         page.goto(base + page_name, wait_until="load")
+        page.evaluate("() => window.pmLoadWidgets && window.pmLoadWidgets()")  # widgets load lazily
         # Every saved widget view rendered, and every image (the charts) loaded.
         page.wait_for_function(
             """() => document.querySelectorAll('.widget-subarea > *').length

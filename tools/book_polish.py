@@ -2,6 +2,9 @@
 
 - sphinx-thebe and sphinx-togglebutton register their inline config scripts twice under
   jupyter-book 1.x; the second `const THEBE_JS_URL` is a page error on every page. Drop repeats.
+- Lazy widgets: the 1.9 MB widget bundle is marked `type="text/x-pm-lazy-widgets"`, so the
+  browser skips it; book-polish.js loads it when a saved widget comes near the screen (or
+  before printing). Readers who only read pay nothing for it; the page paints at once.
 - In the single-page build (for the PDF), every chapter's saved widget state is added, and
   MathJax (which jupyter-book forces onto that page, from a CDN) is dropped while no page has maths.
 - `_static/book-polish.css` and `book-polish.js` (from assets/static) fix contrast and naming
@@ -16,6 +19,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 STATIC = Path(__file__).resolve().parent.parent / "assets" / "static"
+WIDGET_BUNDLE = "_static/jupyter-widgets/embed.js"
+LAZY_TYPE = "text/x-pm-lazy-widgets"  # browsers neither fetch nor run a script of this type
 
 
 def _script_key(script: object) -> tuple:
@@ -35,6 +40,11 @@ def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context
         if key not in seen:
             seen.add(key)
             unique.append(script)
+    # The widget bundle (1.9 MB) waits until a widget nears the screen: book-polish.js loads it.
+    for index, script in enumerate(unique):
+        if str(getattr(script, "filename", "") or "").endswith(WIDGET_BUNDLE):
+            attributes = {k: v for k, v in script.attributes.items() if k not in {"defer", "async", "type"}}
+            unique[index] = type(script)(script.filename, priority=script.priority, type=LAZY_TYPE, **attributes)
     # jupyter-book loads MathJax (from a CDN) on the single page whether or not there is maths.
     if app.builder.name == "singlehtml" and not app.env.get_domain("math").has_equations():
         unique = [s for s in unique if getattr(s, "filename", None) != app.config.mathjax_path]

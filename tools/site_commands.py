@@ -53,6 +53,11 @@ def linkcheck() -> int:
     out = ROOT / "_build" / "linkcheck"
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "linkcheck"], cwd=ROOT, check=False)
+    # jupyter-book writes the report into _build/html; move it out of the published site.
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("output.json", "output.txt"):
+        if (sitekit.HTML / name).exists():
+            (sitekit.HTML / name).replace(out / name)
     report = out / "output.json"
     if not report.exists():
         say("linkcheck wrote no report")
