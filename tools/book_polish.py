@@ -5,6 +5,8 @@
 - Lazy widgets: the 1.9 MB widget bundle is marked `type="text/x-pm-lazy-widgets"`, so the
   browser skips it; book-polish.js loads it when a saved widget comes near the screen (or
   before printing). Readers who only read pay nothing for it; the page paints at once.
+- Every script file loads with `defer` (but documentation_options.js, which inline scripts
+  need at once); layout.html in assets/templates does the same for the theme's search scripts.
 - In the single-page build (for the PDF), every chapter's saved widget state is added, and
   MathJax (which jupyter-book forces onto that page, from a CDN) is dropped while no page has maths.
 - `_static/book-polish.css` and `book-polish.js` (from assets/static) fix contrast and naming
@@ -45,6 +47,14 @@ def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context
         if str(getattr(script, "filename", "") or "").endswith(WIDGET_BUNDLE):
             attributes = {k: v for k, v in script.attributes.items() if k not in {"defer", "async", "type"}}
             unique[index] = type(script)(script.filename, priority=script.priority, type=LAZY_TYPE, **attributes)
+    # Script files run after parsing (`defer`, in order) rather than holding up the first paint.
+    # documentation_options.js stays: inline scripts that follow it use what it defines.
+    for index, script in enumerate(unique):
+        name = str(getattr(script, "filename", "") or "")
+        loading = {"defer", "async", "type"} & set(script.attributes)
+        # (Not on search.html: its template loads the search scripts synchronously, and they need these.)
+        if pagename != "search" and name and "://" not in name and not loading and not name.endswith("documentation_options.js"):
+            unique[index] = type(script)(name, priority=script.priority, defer="defer", **script.attributes)
     # jupyter-book loads MathJax (from a CDN) on the single page whether or not there is maths.
     if app.builder.name == "singlehtml" and not app.env.get_domain("math").has_equations():
         unique = [s for s in unique if getattr(s, "filename", None) != app.config.mathjax_path]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import threading
@@ -84,10 +86,34 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_QuietHandler):
+    """Like a real static host: text files gzipped for browsers that accept it, cached for a day."""
+
+    TEXT = {".html", ".css", ".js", ".json", ".svg", ".txt", ".map", ".ttf"}
+
+    def send_head(self):  # noqa: ANN201 - the base class's signature
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.TEXT or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=86400")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextlib.contextmanager
-def serve(directory: Path = HTML) -> Iterator[str]:
-    """Serve ``directory`` on a free port of 127.0.0.1 in a background thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path = HTML, *, like_a_host: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1 in a background thread; yields the base URL.
+
+    ``like_a_host``: gzip and cache headers, as GitHub Pages and other static hosts send (benchmarks).
+    """
+    handler = functools.partial(_GzipHandler if like_a_host else _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
