@@ -91,14 +91,51 @@ def test_every_chapter_title_is_in_the_text_and_the_bookmarks(reader, pages):
         assert any(b.replace(" ", "") == title.replace(" ", "") for b in bookmarks), f"{title!r} is not a bookmark"
 
 
+def shown_figures(notebook: Path) -> int:
+    """Figures a reader sees in a notebook's saved outputs: images, HTML charts, and the charts
+    inside each displayed widget's saved state (the widget tree is walked from the view)."""
+    data = json.loads(notebook.read_text(encoding="utf-8"))
+    state = data["metadata"].get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+
+    def charts_under(model_id: str, seen: set[str]) -> int:
+        if model_id in seen or model_id not in state:
+            return 0
+        seen.add(model_id)
+        fields = state[model_id].get("state", {})
+        count = str(fields.get("value", "")).count('class="pm-chart"')
+        for value in fields.values():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and item.startswith("IPY_MODEL_"):
+                    count += charts_under(item.removeprefix("IPY_MODEL_"), seen)
+        return count
+
+    figures = 0
+    for cell in data["cells"]:
+        if "remove-output" in cell.get("metadata", {}).get("tags", []) or "remove-cell" in cell.get("metadata", {}).get("tags", []):
+            continue
+        for output in cell.get("outputs", []):
+            bundle = output.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in bundle:
+                figures += charts_under(bundle["application/vnd.jupyter.widget-view+json"]["model_id"], set())
+            elif "image/png" in bundle:
+                figures += 1
+            elif "text/html" in bundle:
+                figures += "".join(bundle["text/html"]).count("<img")
+    return figures
+
+
 def test_each_exercise_shows_its_saved_state_and_a_live_link(reader, pages):
     exercises = exercise_count()
     text = " ".join(pages)
     assert text.count("Run this exercise live") == exercises
     # The label of the Save my work panel that every exercise's widget includes.
     assert text.count("Your name (optional)") >= exercises, "the exercises' widgets did not render"
+
+
+def test_the_figures_are_printed(reader):
+    expected = sum(shown_figures(ROOT / f"{name}.ipynb") for name in sitekit.toc_files() if (ROOT / f"{name}.ipynb").exists())
     images = sum(len(page.images) for page in reader.pages)
-    assert images >= exercises, f"{images} images for {exercises} exercises: charts missing"
+    assert images >= expected, f"{images} images in the PDF, {expected} figures in the chapters' saved outputs"
 
 
 def test_live_links_point_at_the_configured_repository(reader):

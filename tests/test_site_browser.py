@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,6 +53,7 @@ def unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def site() -> Iterator[str]:
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # only this run's failures
     if not (sitekit.HTML / "index.html").exists():
         unavailable("build the book first: python3.11 tools/course.py build")
     with sitekit.serve(sitekit.HTML) as base:
@@ -111,7 +113,14 @@ class Visit:
         if wait_widgets and is_widget_page(page):
             # As a reader does: scroll to the first exercise; the widget bundle loads on approach.
             self.page.locator(f'.cell_output:has(script[type="{WIDGET_VIEW}"])').first.scroll_into_view_if_needed()
-            self.page.wait_for_selector("img.pm-chart", state="visible", timeout=20_000)
+            self.page.wait_for_function(
+                f"""() => document.querySelectorAll('.widget-subarea > *').length
+                         >= document.querySelectorAll('script[type="{WIDGET_VIEW}"]').length""",
+                timeout=20_000,
+            )
+            chart = self.page.locator("img.pm-chart").first
+            chart.wait_for(state="attached", timeout=20_000)
+            chart.scroll_into_view_if_needed()
             self.page.wait_for_function("() => [...document.images].every(i => i.complete)")
         return response
 
@@ -179,14 +188,14 @@ def test_widgets_render_their_saved_state(visit, page):
     one = visit()
     one.open(page)
     views = one.page.locator(f'script[type="{WIDGET_VIEW}"]').count()
-    rendered = one.page.locator(".jupyter-widgets.widget-vbox, .jupyter-widgets.widget-box").count()
+    rendered = one.page.locator(".widget-subarea > .jupyter-widgets").count()
     assert views and rendered >= views, f"{page}: {views} saved widget views but {rendered} rendered"
     chart = one.page.locator("img.pm-chart").first
     assert chart.is_visible()
     assert chart.evaluate("img => img.complete && img.naturalWidth") > 0, f"{page}: the first chart did not load"
     state = json.loads(one.page.locator('script[type="application/vnd.jupyter.widget-state+json"]').text_content())
     saved_text = {
-        m["state"].get("value") for m in state["state"].values() if m["model_name"] in {"TextModel", "TextareaModel"}
+        m["state"].get("value") for m in state["state"].values() if m["model_name"] in {"TextModel", "TextareaModel", "ComboboxModel"}
     }
     shown = one.page.eval_on_selector_all(".jupyter-widgets input[type=text], .jupyter-widgets textarea", "els => els.map(e => e.value)")
     assert shown, f"{page}: no text box rendered"
@@ -234,7 +243,10 @@ def test_widget_controls_have_names_and_take_the_keyboard(visit, page):
             const unique = [...new Set(found)].filter(el => el.getClientRects().length && !el.closest('[hidden]'));
             const controls = unique.map((el, i) => {
                 el.dataset.pmControl = String(i);
-                return {i, tag: el.tagName, type: el.type || '', name: name(el), tab: el.tabIndex, disabled: !!el.disabled};
+                // A radio group is one Tab stop (arrow keys move inside it): the group is the unit.
+                const group = el.type === 'radio' ? el.closest('.widget-radio-box') : null;
+                return {i, tag: el.tagName, type: el.type || '', name: name(el), tab: el.tabIndex, disabled: !!el.disabled,
+                        group: group ? 'radio-' + [...document.querySelectorAll('.widget-radio-box')].indexOf(group) : String(i)};
             });
             axe.teardown();
             return controls;
@@ -245,7 +257,8 @@ def test_widget_controls_have_names_and_take_the_keyboard(visit, page):
     unnamed = [c for c in controls if not c["name"]]
     assert not unnamed, f"{page}: controls without an accessible name: {unnamed}"
     enabled = {c["i"] for c in controls if not c["disabled"]}
-    assert all(c["tab"] >= 0 for c in controls if c["i"] in enabled), f"{page}: not focusable: {controls}"
+    not_focusable = [c for c in controls if c["i"] in enabled and c["tab"] < 0 and c["type"] != "radio"]
+    assert not not_focusable, f"{page}: not focusable: {not_focusable}"
     focusable = one.page.evaluate(
         "() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter(e => e.tabIndex >= 0).length"
     )
@@ -256,7 +269,8 @@ def test_widget_controls_have_names_and_take_the_keyboard(visit, page):
         marker = one.page.evaluate("document.activeElement && document.activeElement.dataset.pmControl")
         if marker is not None:
             reached.add(int(marker))
-    missed = [c for c in controls if c["i"] in enabled and c["i"] not in reached]
+    reached_groups = {c["group"] for c in controls if c["i"] in reached}
+    missed = [c for c in controls if c["i"] in enabled and c["group"] not in reached_groups]
     assert not missed, f"{page}: the Tab key never reaches {missed}"
 
 

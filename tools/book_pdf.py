@@ -36,12 +36,13 @@ PRINT_CSS = """
 .bd-header, .bd-header-article, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-footer,
 .bd-footer-article, .bd-footer-content, .prev-next-area, .headerlink, #pst-skip-link,
 .search-button__wrapper, .pst-scrollable-table-container + .headerlink, .toggle-button,
-#pst-back-to-top, .bd-search { display: none !important; }
+#pst-back-to-top, .bd-search,
+.onlyprint { display: none !important; }  /* the theme's own print header: ours replaces it */
 .bd-main .bd-content .bd-article-container { max-width: 100% !important; }
 .bd-page-width { max-width: 100% !important; }
 body { font-size: 10.5pt; }
 .pdf-title { break-after: page; text-align: center; padding-top: 30%; }
-.pdf-title h1 { font-size: 30pt; margin-bottom: 0.4em; }
+.pdf-title .pdf-book-title { font-size: 30pt; font-weight: 600; margin-bottom: 0.4em; }
 .pdf-title p { font-size: 12pt; }
 .pdf-toc { break-after: page; }
 .pdf-toc ul { font-size: 12pt; line-height: 1.8; list-style: none; padding-left: 0; }
@@ -74,7 +75,9 @@ PREPARE_JS = """
   for (const chapter of chapters) {
     const links = meta.live[chapter.doc];
     if (!links) continue;
-    for (const heading of chapter.section.querySelectorAll('h2, h3, h4')) {
+    // The chapter's `## Exercise...` sections: one heading level below the chapter title.
+    const level = 'H' + (Number(chapter.section.querySelector('h1, h2, h3').tagName[1]) + 1);
+    for (const heading of chapter.section.querySelectorAll(level)) {
       if (!/^Exercise\\b/.test(heading.textContent.trim())) continue;
       const note = document.createElement('p');
       note.className = 'pdf-live';
@@ -102,7 +105,8 @@ PREPARE_JS = """
     toc += part.caption ? '<li class="pdf-part">' + esc(part.caption) + '<ul>' + entries + '</ul></li>' : entries;
   }
   toc += '</ul></nav>';
-  const title = '<section class="pdf-title"><h1>' + esc(meta.title) + '</h1>'
+  // Not an <h1>: the theme's print style hides the first <h1> of the article.
+  const title = '<section class="pdf-title"><p class="pdf-book-title" role="heading" aria-level="1">' + esc(meta.title) + '</p>'
     + '<p>' + esc(meta.subtitle) + '</p><p>' + esc(meta.author) + '</p><p>' + esc(meta.date) + '</p>'
     + '<p>Source and live exercises: <a href="' + esc(meta.repository) + '">' + esc(meta.repository) + '</a></p></section>';
   article.insertAdjacentHTML('afterbegin', title + toc);

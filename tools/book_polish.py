@@ -5,6 +5,7 @@
 - Lazy widgets: the 1.9 MB widget bundle is marked `type="text/x-pm-lazy-widgets"`, so the
   browser skips it; book-polish.js loads it when a saved widget comes near the screen (or
   before printing). Readers who only read pay nothing for it; the page paints at once.
+- Folded cells' summaries are named by their visible text (axe: label-content-name-mismatch).
 - Every script file loads with `defer` (but documentation_options.js, which inline scripts
   need at once); layout.html in assets/templates does the same for the theme's search scripts.
 - In the single-page build (for the PDF), every chapter's saved widget state is added, and
@@ -61,6 +62,13 @@ def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context
     scripts[:] = unique
 
 
+def name_folded_cells_by_their_text(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """myst-nb labels the summary of a folded cell "Toggle hidden content" while it shows
+    "Show code cell source": speech users must be able to say what they see. Its text names it."""
+    if "body" in context:
+        context["body"] = context["body"].replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
 def add_every_widget_state_to_the_single_page(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
 ) -> None:
@@ -84,6 +92,7 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("book-polish.css")
     app.add_js_file("book-polish.js", loading_method="defer")
     app.connect("html-page-context", add_every_widget_state_to_the_single_page)
+    app.connect("html-page-context", name_folded_cells_by_their_text)
     # After sphinx-thebe and the others have added their scripts to the page context.
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
     # A new env_version makes Sphinx rewrite every page when this file or the CSS changes.
