@@ -7,7 +7,8 @@
   before printing). Readers who only read pay nothing for it; the page paints at once.
 - Folded cells' summaries are named by their visible text (axe: label-content-name-mismatch).
 - Every script file loads with `defer` (but documentation_options.js, which inline scripts
-  need at once); layout.html in assets/templates does the same for the theme's search scripts.
+  need at once); layout.html in assets/templates does the same for the theme's search scripts
+  and drops the theme's 1.5 MB fontawesome.js (its stylesheet draws the icons from web fonts).
 - In the single-page build (for the PDF), every chapter's saved widget state is added, and
   MathJax (which jupyter-book forces onto that page, from a CDN) is dropped while no page has maths.
 - `_static/book-polish.css` and `book-polish.js` (from assets/static) fix contrast and naming
@@ -22,6 +23,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 STATIC = Path(__file__).resolve().parent.parent / "assets" / "static"
+TEMPLATES = STATIC.parent / "templates"
 WIDGET_BUNDLE = "_static/jupyter-widgets/embed.js"
 LAZY_TYPE = "text/x-pm-lazy-widgets"  # browsers neither fetch nor run a script of this type
 
@@ -96,5 +98,7 @@ def setup(app: Sphinx) -> dict:
     # After sphinx-thebe and the others have added their scripts to the page context.
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
     # A new env_version makes Sphinx rewrite every page when this file or the CSS changes.
-    digest = hashlib.sha256(Path(__file__).read_bytes() + (STATIC / "book-polish.css").read_bytes() + (STATIC / "book-polish.js").read_bytes())
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted([*STATIC.glob("*"), *TEMPLATES.glob("*.html")]):
+        digest.update(path.read_bytes())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": int(digest.hexdigest()[:8], 16)}
