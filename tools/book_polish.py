@@ -7,8 +7,7 @@
   before printing). Readers who only read pay nothing for it; the page paints at once.
 - Folded cells' summaries are named by their visible text (axe: label-content-name-mismatch).
 - Every script file loads with `defer` (but documentation_options.js, which inline scripts
-  need at once); layout.html in assets/templates does the same for the theme's search scripts
-  and drops the theme's 1.5 MB fontawesome.js (its stylesheet draws the icons from web fonts).
+  need at once); layout.html in assets/templates does the same for the theme's search scripts.
 - In the single-page build (for the PDF), every chapter's saved widget state is added, and
   MathJax (which jupyter-book forces onto that page, from a CDN) is dropped while no page has maths.
 - `_static/book-polish.css` and `book-polish.js` (from assets/static) fix contrast and naming
