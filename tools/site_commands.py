@@ -52,7 +52,7 @@ def linkcheck() -> int:
     """Sphinx's linkcheck builder over the book; prints a summary of broken and redirected links."""
     out = ROOT / "_build" / "linkcheck"
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "linkcheck"], cwd=ROOT, check=False)
+    subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "linkcheck", "--all"], cwd=ROOT, check=False)
     # jupyter-book writes the report into _build/html; move it out of the published site.
     out.mkdir(parents=True, exist_ok=True)
     for name in ("output.json", "output.txt"):
