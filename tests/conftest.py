@@ -13,3 +13,14 @@ settings.register_profile(
     "course", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 settings.load_profile("course")
+
+
+import pytest  # noqa: E402
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Expose each phase's report as item.rep_<phase> (the browser tests screenshot failed pages)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

@@ -6,7 +6,8 @@
 
 Run it with Python 3.11. It keeps its own virtual environment in .venv/ and
 re-installs only when requirements.txt or pyproject.toml change.
-Other commands: execute NOTEBOOK..., serve [PORT], set-repo URL, bench.
+Other commands: execute NOTEBOOK..., serve [PORT], set-repo URL, bench,
+pdf (the whole book as one PDF), linkcheck (external links), bench-site (Lighthouse etc.).
 For instructors (see README): build --edition instructor, course-map [--check],
 pack CHAPTER... --out DIR [--force] [--edition instructor], gradebook FOLDER --out FILE.csv.
 """
@@ -26,8 +27,9 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 STAMP = VENV / ".course-installed"
 HTML = ROOT / "_build" / "html"
-# Instructors' commands, each a script in tools/ run in the virtual environment.
-TOOLS = {"course-map": "coursemap.py", "pack": "packs.py", "gradebook": "gradebook.py"}
+# Commands that are each a script in tools/, run in the virtual environment.
+TOOLS = {"course-map": "coursemap.py", "pack": "packs.py", "gradebook": "gradebook.py",
+         "pdf": "book_pdf.py", "bench-site": "bench_site.py"}
 
 
 def say(message: str) -> None:
@@ -75,6 +77,7 @@ def build_book(*args: str) -> None:
 
 def test() -> None:
     build_book()
+    run(PYTHON, ROOT / "tools" / "site_commands.py", "prepare-tests")  # CI: install Chromium; print the PDF
     say("Running every test: unit, widget, notebooks (nbval) and the built site ...")
     code = run(PYTHON, "-m", "pytest", check=False)
     sys.exit(code)
@@ -108,13 +111,15 @@ def main(argv: list[str]) -> None:
         serve(*rest[:1])
     elif command == "bench":
         run(PYTHON, str(ROOT / "tools" / "benchmarks.py"), *rest)
+    elif command == "linkcheck":
+        run(PYTHON, ROOT / "tools" / "site_commands.py", "linkcheck")
     elif command == "set-repo":
         run(PYTHON, str(ROOT / "tools" / "set_repo_url.py"), *rest)
     elif command in TOOLS:
         run(PYTHON, ROOT / "tools" / TOOLS[command], *rest)
     else:
         sys.exit(f"[course] Unknown command {command!r}. Commands: build, test, execute, serve, bench, set-repo, "
-                 f"{', '.join(TOOLS)}.")
+                 f"linkcheck, {', '.join(TOOLS)}.")
 
 
 if __name__ == "__main__":

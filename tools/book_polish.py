@@ -1,0 +1,103 @@
+"""A small Sphinx extension (loaded from _config.yml) that keeps every built page clean in a browser.
+
+- sphinx-thebe and sphinx-togglebutton register their inline config scripts twice under
+  jupyter-book 1.x; the second `const THEBE_JS_URL` is a page error on every page. Drop repeats.
+- Lazy widgets: the 1.9 MB widget bundle is marked `type="text/x-pm-lazy-widgets"`, so the
+  browser skips it; book-polish.js loads it when a saved widget comes near the screen (or
+  before printing). Readers who only read pay nothing for it; the page paints at once.
+- Folded cells' summaries are named by their visible text (axe: label-content-name-mismatch).
+- Every script file loads with `defer` (but documentation_options.js, which inline scripts
+  need at once); layout.html in assets/templates does the same for the theme's search scripts.
+- In the single-page build (for the PDF), every chapter's saved widget state is added, and
+  MathJax (which jupyter-book forces onto that page, from a CDN) is dropped while no page has maths.
+- `_static/book-polish.css` and `book-polish.js` (from assets/static) fix contrast and naming
+  problems that axe-core finds in the theme and the widget bundle, in light and dark mode.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+STATIC = Path(__file__).resolve().parent.parent / "assets" / "static"
+TEMPLATES = STATIC.parent / "templates"
+WIDGET_BUNDLE = "_static/jupyter-widgets/embed.js"
+LAZY_TYPE = "text/x-pm-lazy-widgets"  # browsers neither fetch nor run a script of this type
+
+
+def _script_key(script: object) -> tuple:
+    attributes = getattr(script, "attributes", {}) or {}
+    # The same inline script comes once with filename None and once with "".
+    return (str(getattr(script, "filename", script) or ""), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+
+
+def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen: set[tuple] = set()
+    unique = []
+    for script in scripts:
+        key = _script_key(script)
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    # The widget bundle (1.9 MB) waits until a widget nears the screen: book-polish.js loads it.
+    for index, script in enumerate(unique):
+        if str(getattr(script, "filename", "") or "").endswith(WIDGET_BUNDLE):
+            attributes = {k: v for k, v in script.attributes.items() if k not in {"defer", "async", "type"}}
+            unique[index] = type(script)(script.filename, priority=script.priority, type=LAZY_TYPE, **attributes)
+    # Script files run after parsing (`defer`, in order) rather than holding up the first paint.
+    # documentation_options.js stays: inline scripts that follow it use what it defines.
+    for index, script in enumerate(unique):
+        name = str(getattr(script, "filename", "") or "")
+        loading = {"defer", "async", "type"} & set(script.attributes)
+        # (Not on search.html: its template loads the search scripts synchronously, and they need these.)
+        if pagename != "search" and name and "://" not in name and not loading and not name.endswith("documentation_options.js"):
+            unique[index] = type(script)(name, priority=script.priority, defer="defer", **script.attributes)
+    # jupyter-book loads MathJax (from a CDN) on the single page whether or not there is maths.
+    if app.builder.name == "singlehtml" and not app.env.get_domain("math").has_equations():
+        unique = [s for s in unique if getattr(s, "filename", None) != app.config.mathjax_path]
+    scripts[:] = unique
+
+
+def name_folded_cells_by_their_text(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """myst-nb labels the summary of a folded cell "Toggle hidden content" while it shows
+    "Show code cell source": speech users must be able to say what they see. Its text names it."""
+    if "body" in context:
+        context["body"] = context["body"].replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
+def add_every_widget_state_to_the_single_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """singlehtml (the whole-book PDF) holds every chapter on one page, but myst-nb adds only the
+    root document's widget state and bundle; add every document's, so all exercises render."""
+    if app.builder.name != "singlehtml" or pagename != app.config.root_doc:
+        return
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    for docname in sorted(app.env.found_docs - {pagename}):
+        for path, attributes in NbMetadataCollector.get_js_files(app.env, docname).values():
+            app.add_js_file(path, **attributes)  # repeats of the bundle are dropped below
+
+
+def add_static_folder(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", add_static_folder)
+    app.add_css_file("book-polish.css")
+    app.add_js_file("book-polish.js", loading_method="defer")
+    app.connect("html-page-context", add_every_widget_state_to_the_single_page)
+    app.connect("html-page-context", name_folded_cells_by_their_text)
+    # After sphinx-thebe and the others have added their scripts to the page context.
+    app.connect("html-page-context", drop_repeated_scripts, priority=900)
+    # A new env_version makes Sphinx rewrite every page when this file or the CSS changes.
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in sorted([*STATIC.glob("*"), *TEMPLATES.glob("*.html")]):
+        digest.update(path.read_bytes())
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": int(digest.hexdigest()[:8], 16)}

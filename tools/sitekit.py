@@ -1,0 +1,140 @@
+"""Shared pieces for checking the built book in a real browser: the pages, a local server, Chromium.
+
+Used by the browser tests, the whole-book PDF, the external link check and the site benchmark.
+Playwright drives the system's Chromium (Debian's /usr/bin/chromium); it never downloads one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+# No background traffic of Chromium's own: every request a test sees comes from the page.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def toc_files() -> list[str]:
+    """Every document in `_toc.yml`, in reading order (root first), as paths without a suffix."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries: list[dict]) -> None:
+        for entry in entries:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections", []))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters", []))
+    walk(toc.get("chapters", []))
+    return [str(Path(f).with_suffix("")) if Path(f).suffix in {".md", ".ipynb"} else f for f in files]
+
+
+def toc_pages() -> list[str]:
+    """The built HTML page of every `_toc.yml` document, relative to the site root."""
+    return [f"{name}.html" for name in toc_files()]
+
+
+def chapter_titles() -> dict[str, str]:
+    """The `# Title` of every notebook chapter in `_toc.yml`, by document name."""
+    import json
+
+    titles = {}
+    for name in toc_files():
+        notebook = ROOT / f"{name}.ipynb"
+        if not notebook.exists():
+            continue
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and source.startswith("# "):
+                titles[name] = source.splitlines()[0][2:].strip()
+                break
+    return titles
+
+
+def find_chromium() -> str | None:
+    """The system Chromium, or None. COURSE_CHROMIUM overrides the search."""
+    for candidate in (os.environ.get("COURSE_CHROMIUM"), *CHROMIUM_CANDIDATES, shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+class _GzipHandler(_QuietHandler):
+    """Like a real static host: text files gzipped for browsers that accept it, cached for a day."""
+
+    TEXT = {".html", ".css", ".js", ".json", ".svg", ".txt", ".map", ".ttf"}
+
+    def send_head(self):  # noqa: ANN201 - the base class's signature
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.TEXT or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=86400")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def serve(directory: Path = HTML, *, like_a_host: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1 in a background thread; yields the base URL.
+
+    ``like_a_host``: gzip and cache headers, as GitHub Pages and other static hosts send (benchmarks).
+    """
+    handler = functools.partial(_GzipHandler if like_a_host else _QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def browser() -> Iterator[object]:
+    """A headless Chromium through Playwright (raises RuntimeError if there is none)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    if executable is None:
+        raise RuntimeError("No Chromium found (looked for /usr/bin/chromium); on Debian: apt-get install chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
