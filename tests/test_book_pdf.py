@@ -17,7 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import book_pdf  # noqa: E402
+import booksource  # noqa: E402
 import sitekit  # noqa: E402
+from textmatch import normalise  # noqa: E402
 
 PDF = book_pdf.pdf_path()
 
@@ -150,3 +152,14 @@ def test_live_links_point_at_the_configured_repository(reader):
     binder = [u for u in uris if "/v2/gh/" in u]
     assert len(colab) == len(binder) == exercise_count()
     assert all(repo in u for u in colab + binder), colab + binder
+
+
+def test_the_pdf_is_the_student_edition(pages):
+    text = normalise(" ".join(pages))
+    notes = [booksource.cell_text(cell) for chapter in booksource.chapters()
+             for cell in json.loads(chapter.path.read_text(encoding="utf-8"))["cells"]
+             if booksource.is_instructor_cell(cell)]
+    assert notes, "no instructor notes to look for"
+    for note in notes:
+        words = normalise(note.replace("**Instructor notes.**", "")).split()
+        assert " ".join(words[:12]) not in text

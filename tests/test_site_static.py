@@ -217,6 +217,6 @@ def test_the_widget_bundle_is_referenced_only_where_widgets_are_saved(page):
     has_state = "application/vnd.jupyter.widget-state+json" in text
     bundle = re.findall(r'<script[^>]*src="[^"]*jupyter-widgets/embed\.js[^"]*"[^>]*>', text)
     assert len(bundle) == (1 if has_state else 0), f"{page}: {bundle}"
-    # Loaded on demand by book-polish.js (see tools/book_polish.py), never by a CDN's require.js.
+    # Loaded on demand by book-polish.js (see assets/sphinx/book_polish.py), never by a CDN's require.js.
     assert all('type="text/x-pm-lazy-widgets"' in tag for tag in bundle), bundle
     assert "require.js" not in text and "requirejs" not in text.lower()

@@ -1,7 +1,7 @@
 """Write the whole book as one PDF: `python3.11 tools/course.py pdf`.
 
 1. `jupyter-book build --builder singlehtml` (strict) puts every page of `_toc.yml` on one page;
-   tools/book_polish.py adds every chapter's saved widget state to it.
+   assets/sphinx/book_polish.py adds every chapter's saved widget state to it.
 2. Chromium (the system's, through Playwright) opens it from a local server with no network,
    waits until the exercises render their saved state, adds a title page, a table of contents
    and, under each exercise, links to run it live (Binder, Colab), then prints it to PDF with
@@ -24,6 +24,7 @@ from urllib.parse import quote
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import editions  # noqa: E402
 import sitekit  # noqa: E402
 
 ROOT = sitekit.ROOT
@@ -154,9 +155,13 @@ def live_links(settings: dict) -> dict[str, dict[str, str]]:
 
 
 def build_single_page() -> None:
+    """The student edition on one page: built from its staged sources, so no instructor notes."""
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    source = editions.stage("student")
+    editions.drop_cache_if_exercises_changed()
     print("[pdf] Building the book as one page (singlehtml, strict) ...", flush=True)
-    subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "singlehtml", *STRICT], cwd=ROOT, check=True)
+    subprocess.run([str(jupyter_book), "build", str(source), "--path-output", str(ROOT), "--builder", "singlehtml",
+                    *STRICT], cwd=ROOT, check=True)
 
 
 def print_pdf(target: Path) -> dict:

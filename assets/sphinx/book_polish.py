@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-STATIC = Path(__file__).resolve().parent.parent / "assets" / "static"
+STATIC = Path(__file__).resolve().parent.parent / "static"  # assets/static
 TEMPLATES = STATIC.parent / "templates"
 WIDGET_BUNDLE = "_static/jupyter-widgets/embed.js"
 LAZY_TYPE = "text/x-pm-lazy-widgets"  # browsers neither fetch nor run a script of this type
