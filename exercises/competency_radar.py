@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from . import render
-from .datafiles import load_json
+from .datafiles import load_json, require_text
 from .savework import escape_markdown
 from .ui import ExerciseView, build_save_panel, on_any_change
 from .validation import clean_text, format_number
@@ -206,13 +206,6 @@ def _step_text(step: PlanStep) -> str:
 # ---- the data file -----------------------------------------------------------------------------
 
 
-def _text(record: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:
-    value = record.get(key, "")
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise ValueError(f"{where}: '{key}' must be non-empty text.")
-    return value
-
-
 def _competency_list(value: Any, known: Sequence[str], where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         raise ValueError(f"{where}: needs a non-empty list of competency ids.")
@@ -246,14 +239,14 @@ def _parse_background(raw: Any, known: Sequence[str]) -> Background:
     for item in advice_raw:
         if not isinstance(item, Mapping) or item.get("competency") not in known:
             raise ValueError(f"{where}: each piece of advice needs a known 'competency' and a 'text'.")
-        advice.append(Advice(item["competency"], _text(item, "text", f"{where} advice")))
+        advice.append(Advice(item["competency"], require_text(item, "text", f"{where} advice")))
     if not isinstance(raw.get("inferred"), bool):
         raise ValueError(f"{where}: 'inferred' must be true or false.")
     return Background(
-        id=_text(raw, "id", where), label=_text(raw, "label", where), inferred=raw["inferred"],
-        summary=_text(raw, "summary", where), profile=profile, profile_note=_text(raw, "profile_note", where),
+        id=require_text(raw, "id", where), label=require_text(raw, "label", where), inferred=raw["inferred"],
+        summary=require_text(raw, "summary", where), profile=profile, profile_note=require_text(raw, "profile_note", where),
         strengths=strengths, weaknesses=weaknesses, advice=tuple(advice),
-        beyond_the_six=_text(raw, "beyond_the_six", where, required=False),
+        beyond_the_six=require_text(raw, "beyond_the_six", where, required=False),
     )
 
 
@@ -271,7 +264,7 @@ def parse_catalogue(raw: Any) -> Catalogue:
         where = f"Competency {item.get('id', '?') if isinstance(item, Mapping) else item!r}"
         if not isinstance(item, Mapping):
             raise ValueError(f"{where}: must be an object.")
-        competencies.append(Competency(*(_text(item, key, where) for key in ("id", "label", "chart_label", "meaning"))))
+        competencies.append(Competency(*(require_text(item, key, where) for key in ("id", "label", "chart_label", "meaning"))))
     known = [c.id for c in competencies]
     if len(set(known)) != len(known):
         raise ValueError("Competency ids must be unique.")
@@ -292,7 +285,7 @@ def parse_catalogue(raw: Any) -> Catalogue:
         if not isinstance(steps, list) or not steps:
             raise ValueError(f"Growth steps for {competency_id!r}: need at least one step.")
         where = f"Growth step for {competency_id!r}"
-        growth_steps.append(tuple(_text(step if isinstance(step, Mapping) else {}, "text", where) for step in steps))
+        growth_steps.append(tuple(require_text(step if isinstance(step, Mapping) else {}, "text", where) for step in steps))
     return Catalogue(tuple(competencies), backgrounds, tuple(growth_steps))
 
 

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch
 
 from . import render
-from .datafiles import load_json
+from .datafiles import load_json, require_text
 from .savework import escape_markdown
 from .ui import LABEL_STYLE, WIDE, ExerciseView, build_save_panel
 from .validation import clean_text
@@ -185,13 +185,6 @@ class Selection:
 # ---- loading and validating the data file ---------------------------------------------------
 
 
-def _text(record: Mapping[str, Any], key: str, where: str) -> str:
-    value = record.get(key) if isinstance(record, Mapping) else None
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{where}: {key!r} must be non-empty text.")
-    return value.strip()
-
-
 def _unique(ids: list[str], kind: str) -> None:
     seen: set[str] = set()
     for item_id in ids:
@@ -212,12 +205,12 @@ def load_web(data: Mapping[str, Any]) -> ProductWeb:
     if not isinstance(team_records, list) or not team_records:
         raise ValueError("The product web needs a non-empty list of teams.")
     phases = tuple(
-        Phase(_text(r, "id", f"Phase {n}"), _text(r, "label", f"Phase {n}"), _text(r, "summary", f"Phase {n}"))
+        Phase(require_text(r, "id", f"Phase {n}"), require_text(r, "label", f"Phase {n}"), require_text(r, "summary", f"Phase {n}"))
         for n, r in enumerate(phase_records)
     )
     teams = tuple(
-        Team(_text(r, "id", f"Team {n}"), _text(r, "label", f"Team {n}"), _text(r, "short", f"Team {n}"),
-             _text(r, "boundary", f"Team {n}"))
+        Team(require_text(r, "id", f"Team {n}"), require_text(r, "label", f"Team {n}"), require_text(r, "short", f"Team {n}"),
+             require_text(r, "boundary", f"Team {n}"))
         for n, r in enumerate(team_records)
     )
     _unique([p.id for p in phases], "Phase")
@@ -244,7 +237,7 @@ def load_web(data: Mapping[str, Any]) -> ProductWeb:
     lonely = [t.id for t in teams if not any(team == t.id for team, _ in duties)]
     if lonely:
         raise ValueError(f"Team {lonely[0]!r} has no duties in any phase.")
-    return ProductWeb(_text(data, "title", "Product web"), _text(data, "centre", "Product web"), phases, teams, duties)
+    return ProductWeb(require_text(data, "title", "Product web"), require_text(data, "centre", "Product web"), phases, teams, duties)
 
 
 @cache

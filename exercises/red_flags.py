@@ -2,7 +2,7 @@
 
 A thin wrapper around :mod:`exercises.sorting` with the situations in
 ``exercises/data/red_flags.json``. Pure layer: :func:`load_sorter`, :func:`default_sorter`,
-:func:`check`. Drawing: :func:`plot_red_flag_summary`, :func:`describe_red_flag_summary`.
+:func:`check`. Drawing: :func:`exercises.sorting.plot_sort_summary` (shared by every sorting exercise).
 Widget: :func:`build_red_flag_sorter`.
 """
 
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from matplotlib.axes import Axes
 
 from . import sorting
 from .datafiles import load_json
@@ -72,16 +71,6 @@ def check(choices: Mapping[str, str | None], sorter: RedFlagSorter | None = None
     """Check a learner's choices (situation id -> category, or ``None``)."""
     sorter = sorter or default_sorter()
     return sorting.check_sort(sorter.items, choices, sorter.categories)
-
-
-def plot_red_flag_summary(ax: Axes, result: sorting.SortResult) -> None:
-    """Bars per category: right answers against the situations that belong there."""
-    sorting.plot_sort_summary(ax, result)
-
-
-def describe_red_flag_summary(result: sorting.SortResult) -> str:
-    """Alt text for :func:`plot_red_flag_summary`."""
-    return sorting.describe_summary(result)
 
 
 def build_red_flag_sorter() -> ExerciseView:

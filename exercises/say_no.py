@@ -28,7 +28,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from . import render
-from .datafiles import load_json
+from .datafiles import load_json, require_text
 from .savework import escape_markdown
 from .ui import LABEL_STYLE, ExerciseView, build_save_panel
 
@@ -107,13 +107,6 @@ class ScenarioSet:
 # ---- loading and validating ------------------------------------------------------------------
 
 
-def _text(record: Mapping[str, Any], key: str, where: str) -> str:
-    value = record.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{where}: needs a non-empty text {key!r}.")
-    return value
-
-
 def _parse_reply(record: Any, dims: Sequence[Dimension], top: int, where: str) -> Reply:
     if not isinstance(record, Mapping):
         raise ValueError(f"{where}: a reply must be an object.")
@@ -124,20 +117,20 @@ def _parse_reply(record: Any, dims: Sequence[Dimension], top: int, where: str) -
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= top:
             raise ValueError(f"{where}: score {dim}={value!r} must be a whole number from 0 to {top}.")
     return Reply(
-        _text(record, "id", where), _text(record, "text", where),
-        tuple(scores[d.id] for d in dims), _text(record, "why", where), _text(record, "next", where),
+        require_text(record, "id", where), require_text(record, "text", where),
+        tuple(scores[d.id] for d in dims), require_text(record, "why", where), require_text(record, "next", where),
     )
 
 
 def _parse_node(node_id: str, record: Any, dims: Sequence[Dimension], top: int, where: str) -> Node:
     if not isinstance(record, Mapping):
         raise ValueError(f"{where}: a node must be an object.")
-    says = _text(record, "says", where)
+    says = require_text(record, "says", where)
     raw_replies = record.get("replies", [])
     if not isinstance(raw_replies, list):
         raise ValueError(f"{where}: replies must be a list.")
     if not raw_replies:
-        return Node(node_id, says, (), _text(record, "outcome", f"{where} (an end node)"))
+        return Node(node_id, says, (), require_text(record, "outcome", f"{where} (an end node)"))
     replies = tuple(_parse_reply(r, dims, top, f"{where}, reply {i + 1}") for i, r in enumerate(raw_replies))
     if len({r.id for r in replies}) != len(replies):
         raise ValueError(f"{where}: two replies share an id.")
@@ -197,7 +190,7 @@ def load_scenarios(data: Mapping[str, Any] | None = None) -> ScenarioSet:
     if not isinstance(raw_dims, list) or len(raw_dims) != 4:
         raise ValueError("There must be exactly four dimensions.")
     dims = tuple(
-        Dimension(*(_text(d, key, f"Dimension {i + 1}") for key in ("id", "label", "weak_pattern", "tip")))
+        Dimension(*(require_text(d, key, f"Dimension {i + 1}") for key in ("id", "label", "weak_pattern", "tip")))
         if isinstance(d, Mapping) else _fail(f"Dimension {i + 1} must be an object.")
         for i, d in enumerate(raw_dims)
     )
@@ -209,15 +202,15 @@ def load_scenarios(data: Mapping[str, Any] | None = None) -> ScenarioSet:
         where = f"Scenario {index + 1}"
         if not isinstance(record, Mapping) or not isinstance(record.get("nodes"), Mapping) or not record["nodes"]:
             raise ValueError(f"{where}: needs an object of nodes.")
-        scenario_id = _text(record, "id", where)
+        scenario_id = require_text(record, "id", where)
         where = f"Scenario {scenario_id!r}"
         nodes = {
             str(node_id): _parse_node(str(node_id), node, dims, top, f"{where}, node {node_id!r}")
             for node_id, node in record["nodes"].items()
         }
         scenario = Scenario(
-            scenario_id, _text(record, "title", where), _text(record, "stakeholder", where),
-            _text(record, "start", where), nodes, _text(record, "model_reply", where),
+            scenario_id, require_text(record, "title", where), require_text(record, "stakeholder", where),
+            require_text(record, "start", where), nodes, require_text(record, "model_reply", where),
         )
         _check_graph(scenario)
         scenarios.append(scenario)

@@ -37,7 +37,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from . import render
-from .datafiles import load_json
+from .datafiles import load_json, require_text
 from .savework import escape_markdown
 from .ui import ExerciseView, build_save_panel, on_any_change
 from .validation import clean_text
@@ -171,13 +171,6 @@ def _texts(record: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
-def _text(record: Any, key: str, where: str) -> str:
-    value = record.get(key) if isinstance(record, Mapping) else None
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{where}: needs a non-empty text {key!r}.")
-    return value
-
-
 def load_spec(data: Mapping[str, Any] | None = None) -> PitchSpec:
     """Validate and build the pitch specification (from the data file unless ``data`` is given)."""
     data = load_json(DATA_FILE) if data is None else data
@@ -195,8 +188,8 @@ def load_spec(data: Mapping[str, Any] | None = None) -> PitchSpec:
         required = record.get("required")
         if not isinstance(required, bool):
             raise ValueError(f"{where}: required must be true or false.")
-        fields.append(FieldSpec(_text(record, "id", where), _text(record, "label", where),
-                                _text(record, "prompt", where), limit, required))
+        fields.append(FieldSpec(require_text(record, "id", where), require_text(record, "label", where),
+                                require_text(record, "prompt", where), limit, required))
     if len({f.id for f in fields}) != len(fields):
         raise ValueError("Two fields share an id.")
     raw_audiences = data.get("audiences")
@@ -207,8 +200,8 @@ def load_spec(data: Mapping[str, Any] | None = None) -> PitchSpec:
         where = f"Audience {index + 1}"
         if not isinstance(record, Mapping) or not isinstance(record.get("flag_jargon"), bool):
             raise ValueError(f"{where}: flag_jargon must be true or false.")
-        audiences.append(Audience(_text(record, "id", where), _text(record, "label", where),
-                                  record["flag_jargon"], _text(record, "focus", where)))
+        audiences.append(Audience(require_text(record, "id", where), require_text(record, "label", where),
+                                  record["flag_jargon"], require_text(record, "focus", where)))
     if len({a.id for a in audiences}) != len(audiences):
         raise ValueError("Two audiences share an id.")
     example = data.get("example")

@@ -60,7 +60,7 @@ def test_score_counts_exactly_the_matching_choices(choices):
     answers = {item.id: item.answer for item in SORTER.items}
     result = rf.check(choices)
     assert result.score == sum(answers[i] == c for i, c in choices.items())
-    assert "Score:" in rf.describe_red_flag_summary(result)
+    assert "Score:" in sorting.describe_summary(result)
 
 
 @given(st.text(max_size=200))

@@ -71,3 +71,13 @@ def test_clean_text_limits():
         clean_text("  ", "Note", required=True)
     with pytest.raises(ValueError, match="too long"):
         clean_text("x" * 101, "Note", max_chars=100)
+
+
+def test_require_text_names_the_bad_entry():
+    from exercises.datafiles import require_text
+
+    assert require_text({"label": "  Sales "}, "label", "Team 1") == "Sales"
+    assert require_text({}, "note", "Team 1", required=False) == ""
+    for record in ({}, {"label": "  "}, {"label": 3}, ["label"]):
+        with pytest.raises(ValueError, match=r"Team 1: 'label' must be non-empty text"):
+            require_text(record, "label", "Team 1")
