@@ -1,13 +1,18 @@
-"""Shared test set-up: headless plotting and Hypothesis profiles."""
+"""Shared test set-up: headless plotting, Hypothesis profiles, and saving from a widget."""
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 # Before Matplotlib is imported anywhere, including the kernels nbval starts (they inherit this).
 os.environ["MPLBACKEND"] = "Agg"
 
-from hypothesis import HealthCheck, settings  # noqa: E402
+import pytest  # noqa: E402 (the environment variable must be set first)
+from hypothesis import HealthCheck, settings  # noqa: E402 (likewise)
 
 settings.register_profile(
     "course", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -15,11 +20,29 @@ settings.register_profile(
 settings.load_profile("course")
 
 
-import pytest  # noqa: E402
+@pytest.fixture
+def work_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh working directory; saves land in its ``my-work`` folder."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "my-work"
+
+
+@pytest.fixture
+def save_view(work_folder: Path) -> Callable[..., dict[str, Any] | None]:
+    """``save_view(view, name="Ada")`` clicks Save and returns the newest JSON record, or None if nothing was saved."""
+
+    def save(view: Any, name: str = "") -> dict[str, Any] | None:
+        before = set(work_folder.glob("*.json")) if work_folder.exists() else set()
+        view.controls["name"].value = name
+        view.controls["save"].click()
+        new = sorted(set(work_folder.glob("*.json")) - before) if work_folder.exists() else []
+        return json.loads(new[-1].read_text(encoding="utf-8")) if new else None
+
+    return save
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item, call):
+def pytest_runtest_makereport(item, call):  # noqa: ANN001 (pytest's hook signature)
     """Expose each phase's report as item.rep_<phase> (the browser tests screenshot failed pages)."""
     outcome = yield
     report = outcome.get_result()

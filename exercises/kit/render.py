@@ -1,13 +1,13 @@
-"""Small HTML builders shared by the widgets. Everything learner-supplied is escaped here."""
+"""HTML for the widgets: notices, tables, lists and images. Everything learner-supplied is escaped here.
+
+No Matplotlib here: :mod:`exercises.kit.charts` turns figures into the PNG bytes that :func:`png_html` shows.
+"""
 
 from __future__ import annotations
 
 import base64
 import html
-import io
-from collections.abc import Iterable
-
-from matplotlib.figure import Figure
+from collections.abc import Iterable, Sequence
 
 # Inline styles, because widget HTML must look the same in JupyterLab, Colab and the static book.
 _NOTICE_STYLES = {
@@ -55,13 +55,6 @@ def bullet_list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
-def figure_png(fig: Figure, *, dpi: int = 80) -> bytes:
-    """Render a Matplotlib figure to PNG bytes (no pyplot, so no global state)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue()
-
-
 def png_html(png: bytes, alt: str, *, width: int) -> str:
     """An ``<img>`` holding PNG bytes, with ``alt`` text for screen readers."""
     data = base64.b64encode(png).decode("ascii")
@@ -71,6 +64,21 @@ def png_html(png: bytes, alt: str, *, width: int) -> str:
     )
 
 
-def figure_html(fig: Figure, alt: str, *, dpi: int = 80) -> str:
-    """An ``<img>`` holding the figure as PNG data, with ``alt`` text for screen readers."""
-    return png_html(figure_png(fig, dpi=dpi), alt, width=int(fig.get_figwidth() * dpi))
+def data_table(header: Sequence[str], rows: Iterable[Sequence[object]], *, caption: str) -> str:
+    """A table with a header row; every cell is escaped. The first column labels each row."""
+    head = "".join(f'<th scope="col" style="text-align:left;padding:2px 10px 2px 0;">{escape(h)}</th>' for h in header)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<th scope="row" style="text-align:left;padding:2px 10px 2px 0;font-weight:600;">{escape(cell)}</th>'
+            if index == 0 else f'<td style="padding:2px 10px 2px 0;">{escape(cell)}</td>'
+            for index, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return (
+        '<table class="pm-results" style="border-collapse:collapse;margin:4px 0;">'
+        f'<caption style="text-align:left;font-weight:600;padding-bottom:4px;">{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )

@@ -1,21 +1,24 @@
-"""Widget building blocks shared by every exercise's ``build_*`` function.
+"""Widget parts shared by every exercise's ``build_*`` function.
 
-This is the only module, apart from the ``build_*`` functions themselves,
-that touches ipywidgets.
+This is the only kit module that imports ipywidgets; exercises import it only from their
+``widget`` module. An exercise's view is put together with :func:`assemble`, which wires
+the live updates (:class:`LiveUpdate`) and adds the save panel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
+from .. import registry
 from . import render
+from .numbers import format_number
 from .savework import make_record, save_record
-from .validation import format_number
 
 LABEL_STYLE = {"description_width": "14em"}
 WIDE = widgets.Layout(width="30em")
@@ -31,9 +34,54 @@ class ExerciseView:
     root: widgets.Widget
     controls: dict[str, widgets.Widget] = field(default_factory=dict)
     outputs: dict[str, widgets.Widget] = field(default_factory=dict)
+    live: LiveUpdate | None = None
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.root._repr_mimebundle_(**kwargs)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Set several controls, then update once: ``with view.batch(): ...``."""
+        if self.live is None:
+            yield
+            return
+        with self.live.batch():
+            yield
+
+
+class LiveUpdate:
+    """Call ``update()`` once whenever any of ``controls`` changes value, like ``interactive_output``.
+
+    Inside ``with live.batch():`` changes are gathered and ``update()`` runs once at the end.
+    """
+
+    def __init__(self, controls: Mapping[str, widgets.Widget], update: Callable[[], None]) -> None:
+        self._update = update
+        self._depth = 0
+        self._pending = False
+        for control in controls.values():
+            control.observe(self._changed, names="value")
+
+    def _changed(self, _change: Mapping[str, Any]) -> None:
+        if self._depth:
+            self._pending = True
+        else:
+            self._update()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if not self._depth and self._pending:
+                self._pending = False
+                self._update()
+
+    def __call__(self) -> None:
+        """Update now."""
+        self._update()
 
 
 class NumberField:
@@ -84,24 +132,18 @@ class NumberField:
             self._syncing = False
 
 
-def on_any_change(controls: Mapping[str, widgets.Widget], callback: Callable[[], None]) -> None:
-    """Call ``callback()`` whenever any control's value changes (like ``interactive_output``)."""
-    for control in controls.values():
-        control.observe(lambda _change: callback(), names="value")
-
-
 def build_save_panel(
     exercise_id: str,
-    exercise_title: str,
     snapshot: Callable[[], Mapping[str, Any]],
     folder: Path | None = None,
 ) -> ExerciseView:
-    """The shared "Save my work" control.
+    """The shared "Save my work" control for the registry's exercise ``exercise_id``.
 
     ``snapshot()`` returns a mapping with ``inputs`` and ``results`` and,
     optionally, ``markdown_body`` and ``attachments``; it may raise
     ``ValueError`` when there is nothing valid to save.
     """
+    title = registry.exercise(exercise_id).title
     name = widgets.Text(
         description="Your name (optional)",
         placeholder="Used only in the file name and the file",
@@ -120,7 +162,7 @@ def build_save_panel(
         try:
             content = snapshot()
             record = make_record(
-                exercise_id, exercise_title, content["inputs"], content["results"], learner_name=name.value
+                exercise_id, title, content["inputs"], content["results"], learner_name=name.value
             )
             saved = save_record(
                 record,
@@ -143,3 +185,33 @@ def build_save_panel(
         layout=widgets.Layout(border="1px solid #8a8a8a", padding="6px", margin="8px 0 0 0"),
     )
     return ExerciseView(root, controls={"name": name, "save": button}, outputs={"status": status})
+
+
+def assemble(
+    exercise_id: str,
+    body: Sequence[widgets.Widget],
+    *,
+    controls: Mapping[str, widgets.Widget],
+    outputs: Mapping[str, widgets.Widget],
+    update: Callable[[], None] | None = None,
+    snapshot: Callable[[], Mapping[str, Any]] | None = None,
+    watch: Mapping[str, widgets.Widget] | None = None,
+) -> ExerciseView:
+    """Put an exercise's view together: the body, live updates, and the save panel.
+
+    ``update()`` runs now and whenever a control in ``watch`` (default: ``controls``)
+    changes. ``snapshot`` feeds the save panel (see :func:`build_save_panel`); leave it out
+    for a part that another exercise embeds without its own save panel.
+    """
+    live = None
+    if update is not None:
+        live = LiveUpdate(controls if watch is None else watch, update)
+        update()
+    parts = list(body)
+    all_controls, all_outputs = dict(controls), dict(outputs)
+    if snapshot is not None:
+        save = build_save_panel(exercise_id, snapshot)
+        parts.append(save.root)
+        all_controls |= save.controls
+        all_outputs |= save.outputs
+    return ExerciseView(widgets.VBox(parts), controls=all_controls, outputs=all_outputs, live=live)

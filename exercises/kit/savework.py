@@ -43,7 +43,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .validation import clean_text
+from .text import clean_text, escape_markdown
 
 SCHEMA = "becoming-a-pm/saved-work"
 SCHEMA_VERSION = 1
@@ -147,12 +147,6 @@ def validate_record(record: Any) -> dict[str, Any]:
 def _markdown_cell(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return escape_markdown(text).replace("\n", "<br>")
-
-
-def escape_markdown(text: str) -> str:
-    """Escape learner text so Markdown viewers show it literally (no HTML, no table breaks)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
 
 
 def record_to_markdown(record: Mapping[str, Any], body: str = "") -> str:

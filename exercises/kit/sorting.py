@@ -1,8 +1,7 @@
-"""A reusable sorting exercise: put each item into one category, then get per-item feedback.
+"""The sorting exercise several chapters reuse: put each item into one category, then get per-item feedback.
 
-Used by the red-flag sorter, the interview-question lab and similar exercises.
-Pure layer: :func:`load_items`, :func:`check_sort`. Drawing: :func:`plot_sort_summary`.
-Widget: :func:`build_sorter`.
+Pure layer (this module): :func:`load_items`, :func:`check_sort`. Drawing:
+:mod:`exercises.kit.sorting_chart`. Widget: :func:`exercises.kit.sorting_widget.build_sorter`.
 """
 
 from __future__ import annotations
@@ -11,13 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import ipywidgets as widgets
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-
 from . import render
-from .ui import LABEL_STYLE, ExerciseView, build_save_panel
-
 
 NOTHING_CHOSEN = "Choose a category for at least one item first."
 
@@ -121,87 +114,3 @@ def check_sort(items: Sequence[SortItem], choices: Mapping[str, str | None], cat
         if chosen is not None and chosen not in categories:
             raise ValueError(f"Item {item_id}: {str(chosen)[:40]!r} is not one of the categories.")
     return SortResult(tuple(categories), tuple(ItemFeedback(item, choices.get(item.id)) for item in items))
-
-
-def plot_sort_summary(ax: Axes, result: SortResult) -> None:
-    """Bars per category: how many of the items that belong there were sorted correctly."""
-    counts = result.by_category()
-    labels = list(counts)
-    ax.bar(labels, [total for _, total in counts.values()], color="#d0d7e2", label="Items in this category")
-    ax.bar(labels, [right for right, _ in counts.values()], color="#2e7d32", label="Sorted correctly")
-    ax.set_ylabel("Items")
-    ax.set_title(f"{result.summary()}")
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_ylim(0, max([total for _, total in counts.values()] + [1]) * 1.35)  # room for the legend
-    ax.legend(loc="upper center", ncols=2, fontsize="small")
-
-
-def describe_summary(result: SortResult) -> str:
-    """Alt text for :func:`plot_sort_summary`."""
-    parts = [f"{category}: {right} of {total} right" for category, (right, total) in result.by_category().items()]
-    return f"Bar chart of your sort. {result.summary()}. " + "; ".join(parts) + "."
-
-
-def build_sorter(
-    exercise_id: str,
-    title: str,
-    items: Sequence[SortItem],
-    categories: Sequence[str],
-    *,
-    prompt: str = "",
-    save: bool = True,
-) -> ExerciseView:
-    """One labelled dropdown per item, a Check button, per-item feedback, a summary chart and Save my work.
-
-    ``save=False`` leaves out the Save my work panel, for exercises that save the sort with more.
-    """
-    dropdowns = {
-        item.id: widgets.Dropdown(
-            options=[("Choose\u2026", None)] + [(c, c) for c in categories],
-            value=None,
-            description=f"Item {number}",
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="28em"),
-        )
-        for number, item in enumerate(items, 1)
-    }
-    rows = [
-        widgets.VBox([widgets.HTML(f"<p><strong>{n}.</strong> {render.escape(item.text)}</p>"), dropdowns[item.id]])
-        for n, item in enumerate(items, 1)
-    ]
-    check = widgets.Button(description="Check my answers", button_style="primary", icon="check")
-    feedback = widgets.HTML()
-    chart = widgets.HTML()
-    fig = Figure(figsize=(6, 3))
-    fig.subplots()
-    fig.subplots_adjust(left=0.12, right=0.98, bottom=0.15, top=0.88)
-
-    def current() -> SortResult:
-        return check_sort(items, {item_id: d.value for item_id, d in dropdowns.items()}, categories)
-
-    def show(_button: widgets.Button | None = None) -> None:
-        result = current()
-        if result.unanswered == len(items):
-            feedback.value = render.notice("info", NOTHING_CHOSEN, title="Nothing to check yet")
-            chart.value = ""
-            return
-        feedback.value = result._repr_html_()
-        fig.axes[0].clear()
-        plot_sort_summary(fig.axes[0], result)
-        chart.value = render.figure_html(fig, describe_summary(result))
-
-    def snapshot() -> dict[str, Any]:
-        result = current()
-        if result.unanswered == len(items):
-            raise ValueError(NOTHING_CHOSEN)
-        return {"inputs": {item_id: d.value for item_id, d in dropdowns.items()}, "results": result.as_dict()}
-
-    check.on_click(show)
-    panel = build_save_panel(exercise_id, title, snapshot) if save else ExerciseView(widgets.VBox())
-    intro = [widgets.HTML(f"<p>{render.escape(prompt)}</p>")] if prompt else []
-    root = widgets.VBox([*intro, *rows, check, feedback, chart, *([panel.root] if save else [])])
-    return ExerciseView(
-        root,
-        controls={**dropdowns, "check": check, **panel.controls},
-        outputs={"feedback": feedback, "chart": chart, **panel.outputs},
-    )

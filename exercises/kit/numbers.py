@@ -1,4 +1,4 @@
-"""Turn what a learner typed into clean values, or a clear ``ValueError``."""
+"""Parse and format the numbers learners type, with a clear ``ValueError`` for bad input."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import re
 
 # Learners paste numbers like "$1,200" or "12 000"; these characters carry no value.
 _NUMBER_NOISE = re.compile(r"[\s,_$€£¥]")
-MAX_TEXT_CHARS = 5_000
 
 
 def format_number(value: float) -> str:
-    """Format a number the way the widgets echo it back: 1200, 12.5, 1e+15."""
+    """Format a number the way the widgets echo it back: 1200, 12.5, 1e+15, nan."""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.6g}"
@@ -61,16 +62,3 @@ def parse_number(
     if whole and value != int(value):
         raise ValueError(f"{label}: must be a whole number, not {format_number(value)}.")
     return value
-
-
-def clean_text(raw: object, label: str, *, max_chars: int = MAX_TEXT_CHARS, required: bool = False) -> str:
-    """Return ``raw`` as stripped text, rejecting over-long (or missing, if ``required``) input.
-
-    The text is *not* escaped here: escaping belongs to whatever renders it.
-    """
-    text = "" if raw is None else str(raw).strip()
-    if required and not text:
-        raise ValueError(f"{label}: this field is empty; write something first.")
-    if len(text) > max_chars:
-        raise ValueError(f"{label}: {len(text):,} characters is too long; keep it under {max_chars:,}.")
-    return text

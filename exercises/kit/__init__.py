@@ -1,0 +1,20 @@
+"""The exercise kit: the parts every exercise shares. No exercise logic lives here.
+
+========================  ==================================================================
+Module                    What it holds
+========================  ==================================================================
+:mod:`.numbers`           parse and format numbers, with learner-readable errors
+:mod:`.text`              clean text, words, sentences, Markdown escaping
+:mod:`.render`            escaped HTML: notices, tables, lists, images
+:mod:`.data`              load a data file, validate it against its JSON Schema, cache it
+:mod:`.savework`          the "Save my work" record (schema v1): make, validate, write
+:mod:`.charts`            a chart panel that owns its figure and redraws only on new inputs
+:mod:`.views`             ``ExerciseView``, ``NumberField``, ``assemble``, live updates
+:mod:`.sorting`           the sorting exercise several chapters reuse; its chart and widget
+                          are `sorting_chart` and `sorting_widget`
+========================  ==================================================================
+
+``numbers``, ``text``, ``html``, ``data`` and ``savework`` import neither Matplotlib nor
+ipywidgets, so every exercise's pure layer can use them. ``charts`` imports Matplotlib and
+``views`` imports ipywidgets; only drawing and widget modules import those.
+"""

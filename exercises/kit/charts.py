@@ -1,0 +1,136 @@
+"""Charts for the widgets: a panel that owns one Matplotlib figure and shows it as an ``<img>``.
+
+:class:`ChartPanel` keeps its figure, axes, ticks and labels between updates, removes only
+what was plotted, redraws only when its inputs changed, and writes the alt text from the
+same inputs. Drawing goes through :class:`_TextCachingCanvas`, because rendering text
+(tick labels, titles) is most of the cost of a redraw and the same strings recur.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.backends import backend_agg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from . import render
+
+T = TypeVar("T")
+DPI = 80
+_TEXT_CACHE_SIZE = 512
+
+
+class _TextCachingRenderer(RendererAgg):
+    """Agg, with each plain-text string's bitmap rendered once and reused while it recurs."""
+
+    def __init__(self, width: float, height: float, dpi: float) -> None:
+        super().__init__(width, height, dpi)
+        self._text_bitmaps: OrderedDict[tuple, tuple[np.ndarray, float, float, float]] = OrderedDict()
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):  # noqa: ANN001 (Matplotlib's signature)
+        if ismath or (mtext is not None and (mtext.get_fontfeatures() or mtext.get_language())):
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        key = (s, hash(prop), gc.get_antialiased())
+        cached = self._text_bitmaps.get(key)
+        if cached is None:
+            font = self._prepare_font(prop)
+            font.set_text(s, 0, flags=backend_agg.get_hinting_flag())
+            font.draw_glyphs_to_bitmap(antialiased=gc.get_antialiased())
+            x_offset, y_offset = font.get_bitmap_offset()
+            cached = (np.asarray(font.get_image()).copy(), font.get_descent() / 64, x_offset / 64, y_offset / 64)
+            self._text_bitmaps[key] = cached
+            if len(self._text_bitmaps) > _TEXT_CACHE_SIZE:
+                self._text_bitmaps.popitem(last=False)
+        else:
+            self._text_bitmaps.move_to_end(key)
+        bitmap, descent, x_offset, y_offset = cached
+        # Placement as Matplotlib's Agg renderer did before 3.10, which drew whole strings too.
+        x = round(x + x_offset + descent * math.sin(math.radians(angle)))
+        y = round(y + y_offset + descent * math.cos(math.radians(angle)))
+        self._renderer.draw_text_image(bitmap, x, y + 1, angle, gc)
+        return None
+
+
+class _TextCachingCanvas(FigureCanvasAgg):
+    def get_renderer(self) -> RendererAgg:
+        width, height = self.get_width_height(physical=True)
+        key = width, height, self.figure.dpi
+        if self._lastKey != key:
+            self.renderer = _TextCachingRenderer(width, height, self.figure.dpi)
+            self._lastKey = key
+        return self.renderer
+
+
+def new_figure(width: float, height: float, *, dpi: int = DPI) -> Figure:
+    """A figure for a chart panel: no pyplot, so no global state, and the fast canvas."""
+    figure = Figure(figsize=(width, height), dpi=dpi)
+    _TextCachingCanvas(figure)
+    return figure
+
+
+def clear_plotted(ax: Axes) -> None:
+    """Remove what was plotted on ``ax`` but keep the axes, ticks and labels (cheaper than ``ax.clear()``)."""
+    for container in list(ax.containers):
+        container.remove()
+    for artist in [*ax.lines, *ax.patches, *ax.collections, *ax.texts, *ax.images]:
+        artist.remove()
+    if ax.get_legend():
+        ax.get_legend().remove()
+    ax.relim()
+    ax.autoscale()
+
+
+def figure_png(figure: Figure) -> bytes:
+    """The figure as PNG bytes; fast zlib level, since the image lives only in the page."""
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else _TextCachingCanvas(figure)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def figure_html(figure: Figure, alt: str) -> str:
+    """The figure as an ``<img>`` with ``alt`` text for screen readers."""
+    return render.png_html(figure_png(figure), alt, width=round(figure.get_figwidth() * figure.dpi))
+
+
+class ChartPanel(Generic[T]):
+    """One figure drawn from one value: ``html(value)`` redraws only when ``value`` changed.
+
+    ``draw(figure, value)`` plots on the figure's axes (already cleared of earlier plots);
+    ``describe(value)`` returns the alt text. ``value`` must compare by content, as frozen
+    dataclasses and tuples do.
+    """
+
+    def __init__(
+        self,
+        figure: Figure,
+        draw: Callable[[Figure, T], None],
+        describe: Callable[[T], str],
+    ) -> None:
+        self.figure = figure
+        self._draw = draw
+        self._describe = describe
+        self._last: tuple[T, str] | None = None
+        self.redraws = 0
+
+    def html(self, value: T) -> str:
+        """The chart for ``value`` as an ``<img>``, drawn afresh only if ``value`` is new."""
+        if self._last is not None and self._last[0] == value:
+            return self._last[1]
+        for ax in self.figure.axes:
+            clear_plotted(ax)
+        self._draw(self.figure, value)
+        shown = figure_html(self.figure, self._describe(value))
+        self._last = (value, shown)
+        self.redraws += 1
+        return shown

@@ -1,0 +1,102 @@
+"""The one declared list of the course's exercises.
+
+The course map, the gradebook, the benchmarks and the shared widget tests read this list;
+nothing crawls code to find exercises. Importing this module imports neither Matplotlib
+nor ipywidgets: :meth:`Exercise.builder` imports the widget module only when called.
+
+To add an exercise, add an :class:`Exercise` here (see the README's recipe).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise, as its chapter, its saves and the tools know it."""
+
+    id: str  # the exercise_id its saves use: [a-z0-9-]
+    title: str
+    chapter: str  # the chapter notebook's file stem, e.g. "04-is-it-worth-building"
+    build: str  # "package.module:function" returning an ExerciseView
+    data_files: tuple[str, ...] = ()  # names in exercises/data/, each with a .schema.json beside it
+    max_score: int | None = None  # None: not scored; otherwise the most a complete attempt can score
+
+    @property
+    def scored(self) -> bool:
+        return self.max_score is not None
+
+    @property
+    def module(self) -> str:
+        """The exercise's package, e.g. ``exercises.feasibility``."""
+        return self.build.split(":")[0].rsplit(".", 1)[0]
+
+    def builder(self) -> Callable[..., Any]:
+        """The ``build_*`` function (imports the widget module, and so ipywidgets, now)."""
+        module_name, function_name = self.build.split(":")
+        return getattr(importlib.import_module(module_name), function_name)
+
+
+EXERCISES: tuple[Exercise, ...] = (
+    Exercise(
+        "product-web", "Product-web explorer", "01-what-a-pm-does",
+        "exercises.product_web.widget:build_product_web", ("product_web.json",),
+    ),
+    Exercise(
+        "red-flags", "Red-flag sorter", "01-what-a-pm-does",
+        "exercises.red_flags.widget:build_red_flag_sorter", ("red_flags.json",), max_score=16,
+    ),
+    Exercise(
+        "competency-radar", "Competency radar", "02-origin-stories",
+        "exercises.competency_radar.widget:build_radar", ("origin_profiles.json",),
+    ),
+    Exercise(
+        "interview-lab-sort", "Interview-question lab, part 1: sort the questions", "03-understanding-customers",
+        "exercises.interview_lab.widget:build_question_sorter", ("interview_questions.json",), max_score=20,
+    ),
+    Exercise(
+        "interview-lab-write", "Interview-question lab, part 2: write your own question", "03-understanding-customers",
+        "exercises.interview_lab.widget:build_question_checker", ("leading_rules.json",),
+    ),
+    Exercise(
+        "feasibility", "Feasibility calculator", "04-is-it-worth-building",
+        "exercises.feasibility.widget:build_calculator",
+    ),
+    Exercise(
+        "audience-translator", "Audience translator", "05-translating-between-worlds",
+        "exercises.audience_translator.widget:build_translator", ("audience_translator.json",), max_score=8,
+    ),
+    Exercise(
+        "lean-canvas", "Lean Canvas builder", "05-translating-between-worlds",
+        "exercises.lean_canvas.widget:build_lean_canvas", ("lean_canvas_example.json",),
+    ),
+    Exercise(
+        "say-no", "Say-no role-play", "06-the-pm-interview",
+        "exercises.say_no.widget:build_role_play", ("say_no_scenarios.json",), max_score=48,
+    ),
+    Exercise(
+        "vision-pitch", "Vision-pitch builder", "06-the-pm-interview",
+        "exercises.vision_pitch.widget:build_pitch_builder", ("vision_pitch.json",),
+    ),
+    Exercise(
+        "personal-plan", "Your personal plan", "07-setbacks-and-growth",
+        "exercises.personal_plan.widget:build_personal_plan", ("personal_plan.json",),
+    ),
+)
+
+
+def exercise(exercise_id: str) -> Exercise:
+    """The registry entry with this id; ``KeyError`` naming the known ids otherwise."""
+    for entry in EXERCISES:
+        if entry.id == exercise_id:
+            return entry
+    raise KeyError(f"No exercise {exercise_id!r} in the registry; known: {', '.join(e.id for e in EXERCISES)}.")
+
+
+def by_chapter(chapter: str) -> tuple[Exercise, ...]:
+    """The exercises of one chapter, in the order they appear."""
+    return tuple(entry for entry in EXERCISES if entry.chapter == chapter)
