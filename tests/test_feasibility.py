@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from exercises import feasibility as f
+from exercises.feasibility import chart
 
 money = st.floats(min_value=0, max_value=1e6, allow_nan=False)
 positive_money = st.floats(min_value=0.01, max_value=1e6, allow_nan=False)
@@ -145,7 +146,7 @@ def test_summary_and_html_agree():
 def test_plot_profit_marks_break_even_and_the_current_point():
     fig = Figure()
     ax = fig.subplots()
-    f.plot_profit(ax, f.calculate())
+    chart.plot_profit(ax, f.calculate())
     labels = [text.get_text() for text in ax.get_legend().get_texts()]
     assert labels == ["Profit", "Break-even: 182", "You: 250 customers"]
     marker = ax.lines[-1]
@@ -155,14 +156,14 @@ def test_plot_profit_marks_break_even_and_the_current_point():
 def test_plot_profit_shades_beyond_the_market():
     fig = Figure()
     ax = fig.subplots()
-    f.plot_profit(ax, f.calculate(people_with_problem=100, reach_percent=100))
+    chart.plot_profit(ax, f.calculate(people_with_problem=100, reach_percent=100))
     assert any("Beyond the 100 people" in t.get_text() for t in ax.get_legend().get_texts())
 
 
 def test_plot_sensitivity_colours_losses_red():
     fig = Figure()
     ax = fig.subplots()
-    f.plot_sensitivity(ax, f.sensitivity(f.calculate(reach_percent=4).inputs, 50))
+    chart.plot_sensitivity(ax, f.sensitivity(f.calculate(reach_percent=4).inputs, 50))
     colours = [bar.get_facecolor() for bar in ax.patches]
     assert len(colours) == 9 and colours[0] != colours[-1]
     assert ax.get_title() == "Profit if willingness to pay moves \u00b150%"
@@ -170,5 +171,5 @@ def test_plot_sensitivity_colours_losses_red():
 
 def test_alt_text_is_written_from_the_numbers():
     result = f.calculate()
-    text = f.describe_charts(result, f.sensitivity(result.inputs, 20))
+    text = chart.describe_charts((result, tuple(f.sensitivity(result.inputs, 20))))
     assert "crosses zero at 182 customers" in text and "makes 750" in text

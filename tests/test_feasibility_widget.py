@@ -108,3 +108,9 @@ def test_an_overlong_name_is_refused_not_truncated(calc, tmp_path, monkeypatch):
     calc.controls["name"].value = "x" * 500
     calc.controls["save"].click()
     assert "too long" in calc.outputs["status"].value
+
+
+def test_a_slider_set_to_nan_from_code_shows_a_message_not_an_exception(calc):
+    calc.controls["price_slider"].value = float("nan")
+    assert "NaN (not a number) cannot be used" in calc.outputs["message"].value
+    assert "Results are hidden" in calc.outputs["results"].value

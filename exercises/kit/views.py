@@ -35,6 +35,7 @@ class ExerciseView:
     controls: dict[str, widgets.Widget] = field(default_factory=dict)
     outputs: dict[str, widgets.Widget] = field(default_factory=dict)
     live: LiveUpdate | None = None
+    charts: dict[str, Any] = field(default_factory=dict)  # output name -> the ChartPanel drawing it
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.root._repr_mimebundle_(**kwargs)
@@ -196,12 +197,14 @@ def assemble(
     update: Callable[[], None] | None = None,
     snapshot: Callable[[], Mapping[str, Any]] | None = None,
     watch: Mapping[str, widgets.Widget] | None = None,
+    charts: Mapping[str, Any] | None = None,
 ) -> ExerciseView:
     """Put an exercise's view together: the body, live updates, and the save panel.
 
     ``update()`` runs now and whenever a control in ``watch`` (default: ``controls``)
     changes. ``snapshot`` feeds the save panel (see :func:`build_save_panel`); leave it out
-    for a part that another exercise embeds without its own save panel.
+    for a part that another exercise embeds without its own save panel. ``charts`` names
+    the chart panel behind each chart output, so tests can read the figure.
     """
     live = None
     if update is not None:
@@ -214,4 +217,6 @@ def assemble(
         parts.append(save.root)
         all_controls |= save.controls
         all_outputs |= save.outputs
-    return ExerciseView(widgets.VBox(parts), controls=all_controls, outputs=all_outputs, live=live)
+    return ExerciseView(
+        widgets.VBox(parts), controls=all_controls, outputs=all_outputs, live=live, charts=dict(charts or {})
+    )

@@ -1,8 +1,7 @@
-"""The feasibility calculator: would enough people pay enough to cover the costs?
+"""The feasibility calculator's pure layer: would enough people pay enough to cover the costs?
 
-Pure layer: :func:`parse_inputs`, :func:`evaluate`, :func:`sensitivity`,
-:func:`calculate`. Drawing: :func:`plot_profit`, :func:`plot_sensitivity`.
-Widget: :func:`build_calculator`.
+:func:`parse_inputs`, :func:`evaluate`, :func:`sensitivity` and :func:`calculate`; results
+are dataclasses that print (``summary``), save (``as_dict``) and show as HTML.
 """
 
 from __future__ import annotations
@@ -12,18 +11,15 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from ..kit import render
+from ..kit.numbers import format_number, parse_number
 
-import ipywidgets as widgets
+__all__ = [
+    "FIELDS", "MAX_SWING_PERCENT", "THIN_MARGIN", "FeasibilityInputs", "FeasibilityResult", "FieldSpec",
+    "SensitivityPoint", "break_even_customers", "break_even_exact", "calculate", "evaluate", "money",
+    "parse_inputs", "profit_at", "sensitivity",
+]
 
-from . import render
-from .ui import LABEL_STYLE, WIDE, ExerciseView, NumberField, build_save_panel, on_any_change
-from .validation import format_number, parse_number
-
-EXERCISE_ID = "feasibility"
-EXERCISE_TITLE = "Feasibility calculator"
 THIN_MARGIN = 0.10  # below a 10% margin, a small slip in price or reach wipes out the profit
 MAX_SWING_PERCENT = 90
 
@@ -245,170 +241,3 @@ def calculate(**raw: object) -> FeasibilityResult:
     """Parse and evaluate in one call: ``calculate(price=20, variable_cost=5, ...)``."""
     defaults = {name: spec.default for name, spec in FIELDS.items()}
     return evaluate(parse_inputs({**defaults, **raw}))
-
-
-# ---- drawing -------------------------------------------------------------------------------
-
-
-def _compact(value: float, _position: object = None) -> str:
-    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= threshold:
-            return f"{value / threshold:g}{suffix}"
-    return f"{value:g}"
-
-
-def chart_range(result: FeasibilityResult) -> float:
-    """How many customers the profit chart spans: enough to show you, break-even and some room."""
-    anchor = max(result.customers, result.break_even_customers or 0, 10)
-    return float(anchor) * 1.5
-
-
-def plot_profit(ax: Axes, result: FeasibilityResult) -> None:
-    """Profit against customers, marking break-even and the current scenario."""
-    inputs = result.inputs
-    x_max = chart_range(result)
-    ax.plot([0, x_max], [profit_at(inputs, 0), profit_at(inputs, x_max)], color="#1a56c4", linewidth=2, label="Profit")
-    ax.axhline(0, color="#555555", linewidth=0.8)
-    people = inputs.people_with_problem
-    if people < x_max:
-        ax.axvspan(people, x_max, color="#999999", alpha=0.2, label=f"Beyond the {_compact(people)} people")
-    if result.break_even_customers is not None:
-        ax.axvline(result.break_even_customers, color="#b36b00", linestyle="--", linewidth=1.5,
-                   label=f"Break-even: {_compact(result.break_even_customers)}")
-    ax.plot([result.customers], [result.profit], "o", color="#b3261e", markersize=8,
-            label=f"You: {_compact(result.customers)} customers")
-    ax.set_xlim(0, x_max)
-    ax.set_title("Profit against customers")
-    ax.set_xlabel("Customers")
-    ax.set_ylabel("Profit per period")
-    ax.xaxis.set_major_formatter(FuncFormatter(_compact))
-    ax.yaxis.set_major_formatter(FuncFormatter(_compact))
-    ax.legend(loc="best", fontsize="small")
-
-
-def plot_sensitivity(ax: Axes, points: list[SensitivityPoint]) -> None:
-    """Bars of profit as willingness to pay moves around today's price."""
-    labels = ["today" if p.change_percent == 0 else f"{p.change_percent:+.0f}%" for p in points]
-    colors = ["#2e7d32" if p.profit >= 0 else "#b3261e" for p in points]
-    ax.bar(labels, [p.profit for p in points], color=colors)
-    ax.axhline(0, color="#555555", linewidth=0.8)
-    swing = max(abs(p.change_percent) for p in points)
-    ax.set_title(f"Profit if willingness to pay moves \u00b1{swing:g}%")
-    ax.set_xlabel("Change in willingness to pay")
-    ax.set_ylabel("Profit per period")
-    ax.yaxis.set_major_formatter(FuncFormatter(_compact))
-    ax.tick_params(axis="x", labelsize="small")
-
-
-def describe_charts(result: FeasibilityResult, points: list[SensitivityPoint]) -> str:
-    """Alt text for the two charts, written from the numbers they show."""
-    trend = "rises" if result.contribution_per_customer > 0 else "falls" if result.contribution_per_customer < 0 else "stays flat"
-    break_even = (
-        f"it crosses zero at {result.break_even_customers:,} customers"
-        if result.break_even_customers is not None else "it never reaches zero"
-    )
-    low, high = points[0], points[-1]
-    return (
-        f"Left chart: profit {trend} with the number of customers, starting at {money(-result.inputs.fixed_costs)}; "
-        f"{break_even}; your scenario of {result.customers:,} customers makes {money(result.profit)}. "
-        f"Right chart: profit is {money(low.profit)} at {low.change_percent:+g}% willingness to pay "
-        f"and {money(high.profit)} at {high.change_percent:+g}%."
-    )
-
-
-def _remove_plotted(ax: Axes) -> None:
-    # Cheaper than ax.clear(), which rebuilds every tick and doubles the redraw time.
-    for container in list(ax.containers):
-        container.remove()
-    for artist in [*ax.lines, *ax.patches, *ax.collections]:
-        artist.remove()
-    if ax.get_legend():
-        ax.get_legend().remove()
-    ax.relim()
-    ax.autoscale()
-
-
-def draw(fig: Figure, result: FeasibilityResult, points: list[SensitivityPoint]) -> None:
-    """Redraw both charts on ``fig`` (which must have two axes)."""
-    for ax in fig.axes:
-        _remove_plotted(ax)
-    plot_profit(fig.axes[0], result)
-    plot_sensitivity(fig.axes[1], points)
-
-
-def new_figure() -> Figure:
-    """The calculator's figure: profit chart on the left, sensitivity on the right."""
-    # Fixed margins: constrained layout would double the redraw time.
-    fig = Figure(figsize=(10, 3.8))
-    fig.subplots(1, 2)
-    fig.subplots_adjust(left=0.08, right=0.98, bottom=0.24, top=0.9, wspace=0.28)
-    return fig
-
-
-# ---- widget ----------------------------------------------------------------------------------
-
-
-def build_calculator(**starting_values: float) -> ExerciseView:
-    """The live calculator: five inputs, results with a verdict, two charts and Save my work."""
-    values = {name: starting_values.get(name, spec.default) for name, spec in FIELDS.items()}
-    sliders = {
-        "price": widgets.FloatSlider(min=0, max=200, step=1),
-        "variable_cost": widgets.FloatSlider(min=0, max=200, step=1),
-        "fixed_costs": widgets.FloatSlider(min=0, max=50_000, step=100),
-        "people_with_problem": widgets.FloatLogSlider(min=1, max=8, step=0.1),
-        "reach_percent": widgets.FloatSlider(min=0, max=100, step=0.5),
-    }
-    number_fields = {
-        name: NumberField(spec.label, values[name], sliders[name], spec.help_text) for name, spec in FIELDS.items()
-    }
-    swing = widgets.IntSlider(
-        value=20, min=0, max=MAX_SWING_PERCENT, step=5, description="Price swing \u00b1%",
-        style=LABEL_STYLE, layout=WIDE, continuous_update=False,
-    )
-    message = widgets.HTML()
-    results = widgets.HTML()
-    chart = widgets.HTML()
-    fig = new_figure()
-    controls = {name: field.text for name, field in number_fields.items()} | {"swing": swing}
-
-    def current() -> tuple[FeasibilityResult, list[SensitivityPoint]]:
-        result = evaluate(parse_inputs({name: field.text.value for name, field in number_fields.items()}))
-        return result, sensitivity(result.inputs, swing.value)
-
-    def update() -> None:
-        try:
-            result, points = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your inputs")
-            results.value = render.notice("info", "Results are hidden until every input is valid.")
-            chart.value = ""
-            return
-        message.value = ""
-        results.value = result._repr_html_()
-        draw(fig, result, points)
-        chart.value = render.figure_html(fig, describe_charts(result, points))
-
-    def snapshot() -> dict[str, Any]:
-        try:
-            result, points = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the inputs first. {error}") from None
-        return {
-            "inputs": {name: getattr(result.inputs, name) for name in FIELDS} | {"swing_percent": swing.value},
-            "results": result.as_dict() | {"sensitivity": [asdict(p) for p in points]},
-        }
-
-    on_any_change(controls, update)
-    update()
-    save = build_save_panel(EXERCISE_ID, EXERCISE_TITLE, snapshot)
-    inputs_box = widgets.VBox(
-        [widgets.HTML("<strong>Your scenario (money per period)</strong>")]
-        + [field.widget for field in number_fields.values()]
-        + [swing]
-    )
-    root = widgets.VBox([inputs_box, message, results, chart, save.root])
-    return ExerciseView(
-        root,
-        controls=controls | {f"{name}_slider": field.slider for name, field in number_fields.items()} | save.controls,
-        outputs={"message": message, "results": results, "chart": chart} | save.outputs,
-    )

@@ -1,0 +1,108 @@
+"""The feasibility calculator's charts: profit against customers, and profit as the price moves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from ..kit.charts import ChartPanel, new_figure
+from .model import FeasibilityResult, SensitivityPoint, money, profit_at
+
+Charts = tuple[FeasibilityResult, tuple[SensitivityPoint, ...]]
+
+
+def compact(value: float, _position: object = None) -> str:
+    """1500 -> '1.5k', 2e6 -> '2M': short tick labels."""
+    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= threshold:
+            return f"{value / threshold:g}{suffix}"
+    return f"{value:g}"
+
+
+def chart_range(result: FeasibilityResult) -> float:
+    """How many customers the profit chart spans: enough to show you, break-even and some room."""
+    anchor = max(result.customers, result.break_even_customers or 0, 10)
+    return float(anchor) * 1.5
+
+
+def plot_profit(ax: Axes, result: FeasibilityResult) -> None:
+    """Profit against customers, marking break-even and the current scenario."""
+    inputs = result.inputs
+    x_max = chart_range(result)
+    ax.plot([0, x_max], [profit_at(inputs, 0), profit_at(inputs, x_max)], color="#1a56c4", linewidth=2, label="Profit")
+    ax.axhline(0, color="#555555", linewidth=0.8)
+    people = inputs.people_with_problem
+    if people < x_max:
+        ax.axvspan(people, x_max, color="#999999", alpha=0.2, label=f"Beyond the {compact(people)} people")
+    if result.break_even_customers is not None:
+        ax.axvline(result.break_even_customers, color="#b36b00", linestyle="--", linewidth=1.5,
+                   label=f"Break-even: {compact(result.break_even_customers)}")
+    ax.plot([result.customers], [result.profit], "o", color="#b3261e", markersize=8,
+            label=f"You: {compact(result.customers)} customers")
+    ax.set_xlim(0, x_max)
+    ax.set_title("Profit against customers")
+    ax.set_xlabel("Customers")
+    ax.set_ylabel("Profit per period")
+    ax.xaxis.set_major_locator(MaxNLocator(5))
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax.xaxis.set_major_formatter(FuncFormatter(compact))
+    ax.yaxis.set_major_formatter(FuncFormatter(compact))
+    ax.legend(loc="upper left", fontsize="small")
+
+
+def sensitivity_labels(points: Sequence[SensitivityPoint]) -> list[str]:
+    """The bars' labels: 'today' for the current price, '+10%' and so on for the others."""
+    return ["today" if p.change_percent == 0 else f"{p.change_percent:+.0f}%" for p in points]
+
+
+def plot_sensitivity(ax: Axes, points: Sequence[SensitivityPoint]) -> None:
+    """Bars of profit as willingness to pay moves around today's price."""
+    positions = list(range(len(points)))
+    colors = ["#2e7d32" if p.profit >= 0 else "#b3261e" for p in points]
+    ax.bar(positions, [p.profit for p in points], color=colors)
+    ax.set_xticks(positions, sensitivity_labels(points))
+    ax.axhline(0, color="#555555", linewidth=0.8)
+    swing = max(abs(p.change_percent) for p in points)
+    ax.set_title(f"Profit if willingness to pay moves \u00b1{swing:g}%")
+    ax.set_xlabel("Change in willingness to pay")
+    ax.set_ylabel("Profit per period")
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax.yaxis.set_major_formatter(FuncFormatter(compact))
+    ax.tick_params(axis="x", labelsize="small")
+
+
+def describe_charts(charts: Charts) -> str:
+    """Alt text for the two charts, written from the numbers they show."""
+    result, points = charts
+    contribution = result.contribution_per_customer
+    trend = "rises" if contribution > 0 else "falls" if contribution < 0 else "stays flat"
+    break_even = (
+        f"it crosses zero at {result.break_even_customers:,} customers"
+        if result.break_even_customers is not None else "it never reaches zero"
+    )
+    low, high = points[0], points[-1]
+    return (
+        f"Left chart: profit {trend} with the number of customers, starting at {money(-result.inputs.fixed_costs)}; "
+        f"{break_even}; your scenario of {result.customers:,} customers makes {money(result.profit)}. "
+        f"Right chart: profit is {money(low.profit)} at {low.change_percent:+g}% willingness to pay "
+        f"and {money(high.profit)} at {high.change_percent:+g}%."
+    )
+
+
+def draw(figure: Figure, charts: Charts) -> None:
+    """Both charts on the calculator's figure (profit left, sensitivity right)."""
+    result, points = charts
+    plot_profit(figure.axes[0], result)
+    plot_sensitivity(figure.axes[1], points)
+
+
+def chart_panel() -> ChartPanel[Charts]:
+    """The calculator's chart panel: profit chart on the left, sensitivity on the right."""
+    figure = new_figure(10, 3.8)
+    figure.subplots(1, 2)
+    # Fixed margins: constrained layout would double the redraw time.
+    figure.subplots_adjust(left=0.08, right=0.98, bottom=0.24, top=0.9, wspace=0.28)
+    return ChartPanel(figure, draw, describe_charts)

@@ -1,0 +1,79 @@
+"""The feasibility calculator's widget: five inputs, results with a verdict, two charts and Save my work."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..kit import render
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble
+from .chart import Charts, chart_panel
+from .model import FIELDS, MAX_SWING_PERCENT, evaluate, parse_inputs, sensitivity
+
+EXERCISE_ID = "feasibility"
+
+
+def build_calculator(**starting_values: float) -> ExerciseView:
+    """The live calculator, starting from the defaults or from ``starting_values``."""
+    values = {name: starting_values.get(name, spec.default) for name, spec in FIELDS.items()}
+    sliders = {
+        "price": widgets.FloatSlider(min=0, max=200, step=1),
+        "variable_cost": widgets.FloatSlider(min=0, max=200, step=1),
+        "fixed_costs": widgets.FloatSlider(min=0, max=50_000, step=100),
+        "people_with_problem": widgets.FloatLogSlider(min=1, max=8, step=0.1),
+        "reach_percent": widgets.FloatSlider(min=0, max=100, step=0.5),
+    }
+    number_fields = {
+        name: NumberField(spec.label, values[name], sliders[name], spec.help_text) for name, spec in FIELDS.items()
+    }
+    swing = widgets.IntSlider(
+        value=20, min=0, max=MAX_SWING_PERCENT, step=5, description="Price swing \u00b1%",
+        style=LABEL_STYLE, layout=WIDE, continuous_update=False,
+    )
+    message, results, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()
+    panel = chart_panel()
+    controls = {name: field.text for name, field in number_fields.items()} | {"swing": swing}
+
+    def current() -> Charts:
+        result = evaluate(parse_inputs({name: field.text.value for name, field in number_fields.items()}))
+        return result, tuple(sensitivity(result.inputs, swing.value))
+
+    def update() -> None:
+        try:
+            charts = current()
+        except ValueError as error:
+            message.value = render.notice("error", str(error), title="Check your inputs")
+            results.value = render.notice("info", "Results are hidden until every input is valid.")
+            chart.value = ""
+            return
+        message.value = ""
+        results.value = charts[0]._repr_html_()
+        chart.value = panel.html(charts)
+
+    def snapshot() -> dict[str, Any]:
+        try:
+            result, points = current()
+        except ValueError as error:
+            raise ValueError(f"Fix the inputs first. {error}") from None
+        return {
+            "inputs": {name: getattr(result.inputs, name) for name in FIELDS} | {"swing_percent": swing.value},
+            "results": result.as_dict() | {"sensitivity": [asdict(p) for p in points]},
+        }
+
+    inputs_box = widgets.VBox(
+        [widgets.HTML("<strong>Your scenario (money per period)</strong>")]
+        + [field.widget for field in number_fields.values()]
+        + [swing]
+    )
+    return assemble(
+        EXERCISE_ID,
+        [inputs_box, message, results, chart],
+        controls=controls | {f"{name}_slider": field.slider for name, field in number_fields.items()},
+        outputs={"message": message, "results": results, "chart": chart},
+        update=update,
+        snapshot=snapshot,
+        watch=controls,
+        charts={"chart": panel},
+    )

@@ -1,0 +1,82 @@
+"""The chart panel: it redraws only for new inputs, and every chart shows exactly the current data."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib.colors import to_hex
+from PIL import Image
+
+from exercises import feasibility
+from exercises.feasibility import chart
+from exercises.kit.charts import ChartPanel, figure_png, new_figure
+
+
+def _image(html: str) -> Image.Image:
+    data = re.search(r'src="data:image/png;base64,([^"]+)"', html).group(1)
+    return Image.open(io.BytesIO(base64.b64decode(data)))
+
+
+def test_a_panel_redraws_only_when_its_value_changes():
+    figure = new_figure(3, 2)
+    figure.subplots()
+    panel = ChartPanel(figure, lambda fig, heights: fig.axes[0].bar(range(len(heights)), heights),
+                       lambda heights: f"{len(heights)} bars")
+    first = panel.html((1, 2, 3))
+    assert panel.html((1, 2, 3)) is first
+    assert panel.redraws == 1
+    assert 'alt="3 bars"' in first
+    panel.html((1, 2))
+    assert panel.redraws == 2
+    assert len(figure.axes[0].patches) == 2
+
+
+def test_figure_png_is_a_png_of_the_figure_size():
+    figure = new_figure(4, 3, dpi=50)
+    figure.subplots().plot([0, 1], [1, 0])
+    image = Image.open(io.BytesIO(figure_png(figure)))
+    assert image.format == "PNG"
+    assert image.size == (200, 150)
+
+
+def _shown_sensitivity(view) -> tuple[list[str], list[float], list[str]]:
+    """What the sensitivity chart shows: tick labels, bar heights and colours."""
+    ax = view.charts["chart"].figure.axes[1]
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    heights = [bar.get_height() for bar in ax.patches]
+    colours = [to_hex(bar.get_facecolor()) for bar in ax.patches]
+    return labels, heights, colours
+
+
+@given(st.lists(st.tuples(st.sampled_from(["swing", "price", "reach_percent"]), st.integers(0, 18)),
+                min_size=1, max_size=8))
+def test_calculator_charts_always_show_the_current_scenario(changes):
+    view = feasibility.build_calculator()
+    for control, step in changes:
+        value = {"swing": step * 5, "price": str(5 + step * 3), "reach_percent": str(step * 5)}[control]
+        view.controls[control].value = value
+    result = feasibility.calculate(price=float(view.controls["price"].value),
+                                   reach_percent=float(view.controls["reach_percent"].value))
+    points = feasibility.sensitivity(result.inputs, view.controls["swing"].value)
+    labels, heights, colours = _shown_sensitivity(view)
+    assert labels == chart.sensitivity_labels(points)
+    assert heights == [p.profit for p in points]
+    assert colours == ["#2e7d32" if p.profit >= 0 else "#b3261e" for p in points]
+    profit_ax = view.charts["chart"].figure.axes[0]
+    (marker,) = [line for line in profit_ax.lines if line.get_marker() == "o"]
+    assert list(marker.get_xdata()) == [result.customers]
+    assert list(marker.get_ydata()) == [result.profit]
+    assert _image(view.outputs["chart"].value).size == (800, 304)
+
+
+def test_swing_20_then_25_then_10_leaves_no_stale_categories():
+    view = feasibility.build_calculator()
+    for swing in (20, 25, 10):
+        view.controls["swing"].value = swing
+    labels, heights, _ = _shown_sensitivity(view)
+    assert labels == ["-10%", "-8%", "-5%", "-2%", "today", "+2%", "+5%", "+8%", "+10%"]
+    assert len(heights) == 9
