@@ -22,9 +22,10 @@ class Exercise:
     id: str  # the exercise_id its saves use: [a-z0-9-]
     title: str
     chapter: str  # the chapter notebook's file stem, e.g. "04-is-it-worth-building"
-    build: str  # "package.module:function" returning an ExerciseView
-    data_files: tuple[str, ...] = ()  # names in exercises/data/, each with a .schema.json beside it
+    build: str  # "package.module:function" returning an ExerciseView (a widget) or a CheckBank (a check)
+    data_files: tuple[str, ...] = ()  # names in exercises/data/, each validated by a schema
     max_score: int | None = None  # None: not scored; otherwise the most a complete attempt can score
+    kind: str = "widget"  # "widget": an ipywidgets exercise; "check": a chapter's scored check (no Python needed)
 
     @property
     def scored(self) -> bool:
@@ -41,7 +42,7 @@ class Exercise:
         return getattr(importlib.import_module(module_name), function_name)
 
 
-EXERCISES: tuple[Exercise, ...] = (
+WIDGETS: tuple[Exercise, ...] = (
     Exercise(
         "product-web", "Product-web explorer", "01-what-a-pm-does",
         "exercises.product_web.widget:build_product_web", ("product_web.json",),
@@ -87,6 +88,22 @@ EXERCISES: tuple[Exercise, ...] = (
         "exercises.personal_plan.widget:build_personal_plan", ("personal_plan.json",),
     ),
 )
+
+
+
+
+def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
+    return Exercise(
+        f"check-{number:02d}", f"Check your understanding: {title}", chapter, "exercises.kit.checks:check",
+        (f"check_{number:02d}.json",), max_score=questions, kind="check",
+    )
+
+
+CHECKS: tuple[Exercise, ...] = (
+    _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
+)
+
+EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS
 
 
 def exercise(exercise_id: str) -> Exercise:

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 IDS = [entry.id for entry in registry.EXERCISES]
 
 
-@pytest.fixture(params=registry.EXERCISES, ids=IDS)
+@pytest.fixture(params=registry.WIDGETS, ids=[e.id for e in registry.WIDGETS])
 def entry(request: pytest.FixtureRequest) -> registry.Exercise:
     return request.param
 
@@ -37,13 +37,24 @@ def test_every_chapter_named_exists():
 def test_every_data_file_is_declared_once_and_has_a_schema():
     declared = [name for entry in registry.EXERCISES for name in entry.data_files]
     assert sorted(declared) == data.data_files()
-    for name in declared:
-        assert (ROOT / "exercises" / "data" / data.schema_name(name)).exists(), name
-        data.load(name)
+    for entry in registry.WIDGETS:
+        for name in entry.data_files:
+            assert (ROOT / "exercises" / "data" / data.schema_name(name)).exists(), name
+            data.load(name)
+
+
+@pytest.mark.parametrize("entry", registry.CHECKS, ids=[e.id for e in registry.CHECKS])
+def test_every_check_loads_and_declares_its_score(entry):
+    bank = entry.builder()(int(entry.id.removeprefix("check-")))
+    assert bank.id == entry.id
+    assert bank.title == entry.title
+    assert bank.max_score == entry.max_score
+    assert len(bank.questions) >= 6
+    assert sum(q.scenario for q in bank.questions) >= 2
 
 
 def test_importing_the_registry_and_pure_layers_skips_matplotlib_and_ipywidgets():
-    modules = " ".join(sorted({entry.module for entry in registry.EXERCISES}))
+    modules = " ".join(sorted({entry.module for entry in registry.EXERCISES}))  # checks: exercises.kit
     code = (
         "import importlib, sys\n"
         "import exercises.registry\n"

@@ -53,9 +53,12 @@ def validate(raw: Any, schema: str, *, source: str = "data") -> Any:
 
 
 @cache
-def load(name: str) -> Any:
-    """Read ``exercises/data/<name>``, validate it against its schema, and cache it; callers must not mutate it."""
-    return validate(_read(name), schema_name(name), source=f"exercises/data/{name}")
+def load(name: str, *, schema: str | None = None) -> Any:
+    """Read ``exercises/data/<name>``, validate it and cache it; callers must not mutate it.
+
+    The schema is ``schema``, or by default the file's own ``<stem>.schema.json``.
+    """
+    return validate(_read(name), schema or schema_name(name), source=f"exercises/data/{name}")
 
 
 def data_files() -> list[str]:
