@@ -11,6 +11,7 @@ a cached ``x()`` returns ``parse_x(load("x.json"))``. Only rules a schema cannot
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -24,6 +25,12 @@ def _read(name: str) -> Any:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         raise ValueError(f"exercises/data/{name}: not valid JSON ({error}).") from None
+
+
+# In the reader's browser (Pyodide) jsonschema cannot be installed: its dependency rpds-py is
+# compiled Rust with no WebAssembly build. There the shipped files, which the test suite validated
+# byte for byte, are trusted; everywhere else (JupyterLab, Binder, Colab, the tests) they are validated.
+IN_BROWSER = sys.platform == "emscripten"
 
 
 @cache
@@ -43,6 +50,8 @@ def schema_name(data_name: str) -> str:
 
 def validate(raw: Any, schema: str, *, source: str = "data") -> Any:
     """Check ``raw`` against ``exercises/data/<schema>``; ``ValueError`` names ``source`` and the path in it."""
+    if IN_BROWSER:
+        return raw
     errors = sorted(_validator(schema).iter_errors(raw), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
