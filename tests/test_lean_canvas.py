@@ -1,13 +1,19 @@
 """The Lean Canvas builder's pure logic, drawing and data file."""
 
+import base64
 import copy
+import io
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
+from exercises import feasibility
 from exercises import lean_canvas as lc
-from exercises.datafiles import load_json
+from exercises.kit import data
+from exercises.lean_canvas import chart
 
 HIKING = lc.example("hiking-club")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -127,34 +133,36 @@ def test_a_100_kb_box_is_reported_too_long_and_still_drawn():
     check = lc.check_canvas(_with(problem=huge))
     assert any(i.box == "problem" and i.severity == "too long" for i in check.issues)
     assert "<script" not in check._repr_html_()
-    assert lc.canvas_png(check).startswith(PNG_SIGNATURE)
-    assert len(lc.describe_canvas(check)) < 2_000
+    assert chart.canvas_png(check).startswith(PNG_SIGNATURE)
+    assert len(chart.describe_canvas(check)) < 2_000
 
 
 @given(st.text(max_size=3_000), st.integers(5, 80), st.integers(1, 40))
 def test_fit_text_respects_width_and_line_limits(text, width, lines):
-    fitted = lc.fit_text(text, width, lines)
+    fitted = chart.fit_text(text, width, lines)
     rows = fitted.split("\n")
     assert len(rows) <= lines
     assert all(len(row) <= width for row in rows)
 
 
 def test_fit_text_marks_a_cut_with_an_ellipsis():
-    assert lc.fit_text("one two three four five six", 9, 2).endswith("\u2026")
-    assert lc.fit_text("short", 20, 3) == "short"
+    assert chart.fit_text("one two three four five six", 9, 2).endswith("\u2026")
+    assert chart.fit_text("short", 20, 3) == "short"
 
 
 @settings(max_examples=15)
 @given(st.text(max_size=200))
 def test_any_text_draws_to_a_png(text):
     check = lc.check_canvas(_with(problem=text, solution=f"${text}$"))
-    assert lc.canvas_png(check, dpi=30).startswith(PNG_SIGNATURE)
+    assert chart.canvas_png(check, dpi=30).startswith(PNG_SIGNATURE)
 
 
 def test_the_live_image_matches_the_canvas_size_and_alt_text_names_the_boxes():
     check = lc.check_canvas(_with(channels=""))
-    assert lc.canvas_pixels(check).shape == (560, 800, 3)
-    alt = lc.describe_canvas(check)
+    shown = chart.chart_panel().html(check)
+    png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', shown).group(1))
+    assert Image.open(io.BytesIO(png)).size == (800, 560)
+    alt = chart.describe_canvas(check)
     assert alt.startswith("Lean Canvas with 8 of 9 boxes filled.")
     assert "Channels: empty." in alt and "Marked for attention: Channels." in alt
 
@@ -166,30 +174,75 @@ def test_markdown_export_lists_every_box_and_escapes_text():
 
 
 def _data():
-    return copy.deepcopy(load_json(lc.DATA_FILE))
+    return copy.deepcopy(data.load(lc.DATA_FILE))
 
 
 def _broken(change):
-    data = _data()
-    change(data)
-    return data
+    broken = _data()
+    change(broken)
+    return broken
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("broken", "message"),
     [
-        (_broken(lambda d: d["boxes"].pop("channels")), "all nine boxes"),
-        (_broken(lambda d: d["boxes"]["problem"].update(max_words=0)), "Box 'problem'"),
-        (_broken(lambda d: d["boxes"].update(vision={})), "Unknown box"),
-        (_broken(lambda d: d["examples"][0]["boxes"].update(vision="x")), "unknown boxes"),
-        (_broken(lambda d: d["examples"].append(d["examples"][0])), "repeated id"),
-        (_broken(lambda d: d.update(examples=[])), "at least one example"),
-        (_broken(lambda d: d.pop("rules")), "rules"),
+        (_broken(lambda d: d["boxes"].pop("channels")), "at /boxes: 'channels' is a required property"),
+        (_broken(lambda d: d["boxes"]["problem"].update(max_words=0)),
+         "at /boxes/problem/max_words: 0 is less than the minimum of 1"),
+        (_broken(lambda d: d["boxes"]["problem"].update(max_chars=10)),
+         "at /boxes/problem/max_chars: 10 is less than max_words (60); a word takes at least one character."),
+        (_broken(lambda d: d["boxes"].update(vision={})),
+         "at /boxes: Additional properties are not allowed ('vision' was unexpected)"),
+        (_broken(lambda d: d["examples"][0]["boxes"].update(vision="x")),
+         "at /examples/0/boxes: 'vision' is not one of ['problem', "),
+        (_broken(lambda d: d["examples"].append(d["examples"][0])),
+         "at /examples/2/id: 'hiking-club' is the id of an earlier example."),
+        (_broken(lambda d: d.update(examples=[])), "at /examples: [] should be non-empty"),
+        (_broken(lambda d: d.pop("rules")), "at /: 'rules' is a required property"),
     ],
 )
-def test_bad_data_files_are_rejected(data, message):
-    with pytest.raises(ValueError, match=message):
-        lc.load_canvas_data(data)
+def test_bad_data_files_are_rejected_naming_the_file_and_the_path(broken, message):
+    with pytest.raises(ValueError, match=re.escape(f"lean_canvas_example.json: {message}")):
+        lc.parse_canvas_data(broken, source="lean_canvas_example.json")
+
+
+def _custom_data():
+    custom = _data()
+    custom["boxes"]["problem"]["label"] = "Pain points"
+    custom["rules"]["customer_jargon"] = ["one tap"]
+    return lc.parse_canvas_data(custom)
+
+
+CUSTOM = _custom_data()
+LONG_PROBLEM = HIKING | {"problem": "Treasurers chase money. " * 20}
+
+
+@pytest.mark.parametrize("shown", [
+    lambda check: check.summary(),
+    lambda check: check._repr_html_(),
+    chart.describe_canvas,
+    lc.canvas_markdown,
+], ids=["summary", "html", "alt text", "markdown"])
+def test_a_check_built_from_custom_data_renders_with_that_data(shown):
+    text = shown(lc.check_canvas(LONG_PROBLEM, CUSTOM))
+    assert "Pain points" in text
+    assert "Problem" not in text
+
+
+def test_a_check_built_from_custom_data_is_drawn_with_that_data():
+    panel = chart.chart_panel()
+    panel.html(lc.check_canvas(LONG_PROBLEM, CUSTOM))
+    assert panel.drawing.titles["problem"].get_text() == "Pain points"
+    assert chart.canvas_png(lc.check_canvas(LONG_PROBLEM, CUSTOM)) != chart.canvas_png(lc.check_canvas(LONG_PROBLEM))
+
+
+def test_a_check_uses_the_custom_datas_word_lists():
+    tips = [i.message for i in lc.check_canvas(HIKING, CUSTOM).issues if i.box == "unique_value_proposition"]
+    assert tips == ["Customers may not know: one tap. Say what they get, not how it works."]
+
+
+def test_the_numbers_carry_the_calculators_labels():
+    assert lc.NUMBER_LABELS == {name: feasibility.FIELDS[name].label for name in lc.NUMBER_LABELS}
 
 
 def test_unknown_example_is_a_clear_error():

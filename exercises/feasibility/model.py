@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from ..kit import render
+from ..kit.numbers import format_money as money
 from ..kit.numbers import format_number, parse_number
 
 __all__ = [
@@ -119,13 +120,6 @@ class SensitivityPoint:
     change_percent: float
     price: float
     profit: float
-
-
-def money(amount: float) -> str:
-    """1234.5 -> '1,234.50'; whole amounts drop the cents."""
-    if abs(amount) >= 1e15 or amount == round(amount):
-        return f"{amount:,.0f}"
-    return f"{amount:,.2f}"
 
 
 def _problems(raw: Mapping[str, object]) -> list[str]:

@@ -62,3 +62,10 @@ def parse_number(
     if whole and value != int(value):
         raise ValueError(f"{label}: must be a whole number, not {format_number(value)}.")
     return value
+
+
+def format_money(amount: float) -> str:
+    """1234.5 -> '1,234.50'; whole amounts drop the cents (2000 -> '2,000'). No currency: courses use any."""
+    if abs(amount) >= 1e15 or amount == round(amount):
+        return f"{amount:,.0f}"
+    return f"{amount:,.2f}"

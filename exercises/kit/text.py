@@ -1,4 +1,4 @@
-"""Learner text: clean it, split it into words and sentences, and escape it for Markdown.
+"""Learner text: clean it, split it into words and sentences, find terms in it, and escape it for Markdown.
 
 One definition of a word and one of a sentence serve every exercise.
 """
@@ -6,6 +6,7 @@ One definition of a word and one of a sentence serve every exercise.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 MAX_TEXT_CHARS = 5_000
 
@@ -48,3 +49,58 @@ def escape_markdown(text: str) -> str:
     """Escape learner text so Markdown viewers show it literally (no HTML, no table breaks)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# ---- finding terms in a text's words -----------------------------------------------------------
+
+_MONTHS = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+))
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_DATE_LIKE = re.compile(r"^(\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?|q[1-4]|\d{4}-\d{2}(-\d{2})?)$")
+
+
+def _special_term_matches(term: str, word: str) -> bool:
+    if term == "#number":
+        return any(ch.isdigit() for ch in word)
+    if term == "#date":
+        return word in _MONTHS or word in _WEEKDAYS or bool(_DATE_LIKE.match(word))
+    return False
+
+
+def _term_length_at(term: str, text_words: Sequence[str], start: int) -> int:
+    """How many words ``term`` covers at ``start`` (0 when it does not match there)."""
+    if term.startswith("#"):
+        return int(_special_term_matches(term, text_words[start]))
+    parts = term.lower().split()
+    if start + len(parts) > len(text_words):
+        return 0
+    for part, word in zip(parts, text_words[start:start + len(parts)]):
+        if part.endswith("*"):
+            if not word.startswith(part[:-1]):
+                return 0
+        elif word != part:
+            return 0
+    return len(parts)
+
+
+def find_terms(terms: Sequence[str], text_words: Sequence[str]) -> dict[str, int]:
+    """The words in ``text_words`` (from :func:`words`) that match any of ``terms``, with counts.
+
+    A term is a word or phrase; a trailing ``*`` on a word matches any ending
+    ("cost*" matches "costs"). ``#number`` matches any word with a digit and
+    ``#date`` a month, weekday, quarter (q3) or date such as 5/6. Matches do
+    not overlap: at each position the longest term wins, so "polling" counts
+    once even if both "polling" and "poll*" are terms.
+    """
+    ordered = sorted(terms, key=lambda t: -len(t.split()))
+    counts: dict[str, int] = {}
+    index = 0
+    while index < len(text_words):
+        length = next((n for n in (_term_length_at(t, text_words, index) for t in ordered) if n), 0)
+        if length:
+            found = " ".join(text_words[index:index + length])
+            counts[found] = counts.get(found, 0) + 1
+        index += max(1, length)
+    return counts

@@ -1,0 +1,118 @@
+"""Numbers for the feasibility calculator: :func:`extract_numbers` reads them with
+these patterns, case-insensitively; a number may have thousands commas, a
+decimal point, a currency sign and a ``k`` for thousands ("2k" is 2000):
+
+- price, from *Revenue streams*: a number right after "price", "fee",
+  "subscription" or "charge" ("price: 15", "subscription of $15"), with only
+  punctuation or small words such as "is", "of", "at", "about", "per month"
+  between them (the same holds for "variable" and "fixed" below), or a number followed by
+  "per", "/", "a" or "each" and a word ("15 per month", "15/user");
+- cost to serve one customer, from *Cost structure*: a number after "variable"
+  or "cost to serve" ("variable: 4"), or followed by "per customer" (also user,
+  club, seat, team, member, account, order, subscriber, client);
+- fixed costs, from *Cost structure*: a number after "fixed" ("fixed: 2000",
+  "fixed costs of 2,000"), or followed by "fixed" ("2000 fixed").
+
+The earliest match in the box wins. Periods are not converted: write every
+amount for the same period (say, a month).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..kit import render
+from ..kit.numbers import format_money
+from .boxes import normalise_boxes
+
+__all__ = ["NUMBER_LABELS", "PATTERNS", "SOURCE_BOX", "ExtractedNumbers", "extract_numbers"]
+
+# The feasibility calculator's names for the numbers it takes (a test keeps them the same).
+NUMBER_LABELS = {
+    "price": "Willingness to pay",
+    "variable_cost": "Cost to serve one customer",
+    "fixed_costs": "Fixed costs",
+}
+MAX_SCANNED_CHARS = 6_000  # a money box is searched this far, so a pasted essay cannot slow the check
+
+_CURRENCY_BEFORE = r"(?:[$€£¥]\s?)?"
+_NUMBER = r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<thousands>\s?k\b)?"
+_CURRENCY_AFTER = r"(?:\s?(?:[$€£¥]|usd\b|eur\b|gbp\b|dollars?\b|euros?\b|pounds?\b))?"
+_AMOUNT = _CURRENCY_BEFORE + _NUMBER + _CURRENCY_AFTER
+_PER = r"\s*(?:/|per\b|an?\b|each\b)\s*"
+_PER_CUSTOMER = _PER + r"(?:customer|user|club|seat|team|member|account|order|subscriber|client)s?\b"
+# Between a keyword and its number: punctuation and a few small words ("fixed costs of 2,000").
+_AFTER_WORD = (r"\b(?:[\s:=(\-]|\b(?:is|are|of|at|about|around|roughly|approx|approximately|cost|costs"
+               r"|per|a|an|month|monthly|week|year|yearly|user|customer)\b)*")
+
+PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "price": (
+        re.compile(r"\b(?:price[sd]?|pricing|fees?|subscriptions?|charge[sd]?)" + _AFTER_WORD + _AMOUNT, re.IGNORECASE),
+        re.compile(_AMOUNT + _PER + r"[a-z]", re.IGNORECASE),
+    ),
+    "variable_cost": (
+        re.compile(r"\b(?:variable|cost to serve)" + _AFTER_WORD + _AMOUNT, re.IGNORECASE),
+        re.compile(_AMOUNT + _PER_CUSTOMER, re.IGNORECASE),
+    ),
+    "fixed_costs": (
+        re.compile(r"\bfixed" + _AFTER_WORD + _AMOUNT, re.IGNORECASE),
+        re.compile(_AMOUNT + r"\s*(?:in\s+)?fixed\b", re.IGNORECASE),
+    ),
+}
+SOURCE_BOX = {"price": "revenue_streams", "variable_cost": "cost_structure", "fixed_costs": "cost_structure"}
+
+
+@dataclass(frozen=True)
+class ExtractedNumbers:
+    """Numbers found in the money boxes, and the text each came from."""
+
+    price: float | None
+    variable_cost: float | None
+    fixed_costs: float | None
+    found_in: dict[str, str]
+
+    def calculator_values(self) -> dict[str, float]:
+        """Keyword arguments for the feasibility calculator's ``build_calculator`` (found numbers only)."""
+        return {name: value for name in SOURCE_BOX if (value := getattr(self, name)) is not None}
+
+    def summary(self) -> str:
+        if not self.found_in:
+            return "No numbers found in Revenue streams or Cost structure."
+        return "\n".join(
+            f"{NUMBER_LABELS[name]}: {format_money(getattr(self, name))} (from \u201c{snippet}\u201d)"
+            for name, snippet in self.found_in.items()
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"price": self.price, "variable_cost": self.variable_cost, "fixed_costs": self.fixed_costs,
+                "found_in": dict(self.found_in)}
+
+    def _repr_html_(self) -> str:
+        return render.notice("info" if self.found_in else "warn", self.summary(), title="Numbers from the canvas")
+
+
+def _first_amount(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[float, str] | None:
+    matches = [m for pattern in patterns if (m := pattern.search(text))]
+    if not matches:
+        return None
+    match = min(matches, key=lambda m: m.start())
+    value = float(match.group("number").replace(",", ""))
+    if match.group("thousands"):
+        value *= 1000
+    return value, " ".join(match.group(0).split())
+
+
+def extract_numbers(boxes: Mapping[str, object]) -> ExtractedNumbers:
+    """Price, cost to serve one customer and fixed costs, read from the money boxes (see the module doc)."""
+    clean = normalise_boxes(boxes)
+    values: dict[str, float | None] = {}
+    found_in: dict[str, str] = {}
+    for name, box in SOURCE_BOX.items():
+        hit = _first_amount(clean[box][:MAX_SCANNED_CHARS], PATTERNS[name])
+        values[name] = None if hit is None else hit[0]
+        if hit is not None:
+            found_in[name] = hit[1]
+    return ExtractedNumbers(values["price"], values["variable_cost"], values["fixed_costs"], found_in)
