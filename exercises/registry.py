@@ -77,7 +77,7 @@ WIDGETS: tuple[Exercise, ...] = (
     ),
     Exercise(
         "say-no", "Say-no role-play", "06-the-pm-interview",
-        "exercises.say_no.widget:build_role_play", ("say_no_scenarios.json",), max_score=48,
+        "exercises.say_no.widget:build_role_play", ("say_no_scenarios.json",), max_score=96,
     ),
     Exercise(
         "vision-pitch", "Vision-pitch builder", "06-the-pm-interview",

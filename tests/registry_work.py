@@ -19,7 +19,15 @@ def choose_first_category(view: Any) -> None:
             control.value = control.options[1][1]
 
 
+def finish_a_conversation(view: Any) -> None:
+    """Role-plays: give the first reply on offer until the conversation ends."""
+    while not view.controls["answer"].disabled:
+        view.controls["reply"].value = view.controls["reply"].options[0][1]
+        view.controls["answer"].click()
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
+    "say-no": finish_a_conversation,
 }

@@ -1,18 +1,20 @@
 """The say-no role-play: the scenario graph, walking every path, scoring and the debrief."""
 
 import copy
-import json
-from importlib import resources
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
+from exercises import registry
 from exercises import say_no as s
+from exercises.kit import data
+from exercises.say_no import chart
 
-RAW = json.loads(resources.files("exercises").joinpath("data", "say_no_scenarios.json").read_text("utf-8"))
-SET = s.load_scenarios()
+RAW = data.load(s.DATA_FILE)
+SET = s.say_no_scenarios()
 REQUIRED_STAKEHOLDERS = ["sales", "executive", "engineer", "support", "marketing", "fund"]
 
 
@@ -131,27 +133,48 @@ def test_combined_shares_and_overall_weakest():
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0].__setitem__("next", "nowhere"), "does not exist"),
-        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"][0].__setitem__("next", "flat-no"), "cycle"),
-        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"][0].__setitem__("next", "open"), "cycle"),
-        (lambda d: d["scenarios"][0]["nodes"].__setitem__("orphan", {"says": "hi", "outcome": "x"}), "cannot be reached"),
-        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].__setitem__("decision", 3), "from 0 to 2"),
-        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].__setitem__("decision", -1), "from 0 to 2"),
-        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].pop("empathy"), "exactly"),
-        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"].__delitem__(slice(2, None)), "3 or 4 replies"),
-        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"].__delitem__(slice(1, None)), "2 to 4 replies"),
-        (lambda d: d["scenarios"][0]["nodes"]["caved"].pop("outcome"), "outcome"),
-        (lambda d: d["scenarios"][0].__setitem__("start", "missing"), "start node"),
-        (lambda d: d["scenarios"][1].__setitem__("id", d["scenarios"][0]["id"]), "share an id"),
-        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][1].__setitem__("id", "flat-no"), "share an id"),
-        (lambda d: d["dimensions"].pop(), "four dimensions"),
-        (lambda d: d.__setitem__("max_per_dimension", "2"), "max_per_dimension"),
-        (lambda d: d["scenarios"][0]["nodes"]["open"].__setitem__("says", ""), "says"),
+        # Rules about the graph and the data itself, checked in code: the message names the file and the path in it.
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0].__setitem__("next", "nowhere"),
+         "at /scenarios/0/nodes/open/replies/0/next: .*does not exist"),
+        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"][0].__setitem__("next", "flat-no"),
+         "at /scenarios/0/nodes/flat-no: .*cycle"),
+        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"][0].__setitem__("next", "open"),
+         "at /scenarios/0/nodes/flat-no/replies/0/next: .*cycle"),
+        (lambda d: d["scenarios"][0]["nodes"].__setitem__("orphan", {"says": "hi", "outcome": "x"}),
+         "at /scenarios/0/nodes: .*cannot be reached"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].__setitem__("decision", 3),
+         "at /scenarios/0/nodes/open/replies/0/scores/decision: .*from 0 to 2"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].pop("empathy"),
+         "at /scenarios/0/nodes/open/replies/0/scores: .*exactly"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"].__delitem__(slice(2, None)),
+         "at /scenarios/0/nodes/open/replies: .*3 or 4 replies"),
+        (lambda d: d["scenarios"][0].__setitem__("start", "missing"), "at /scenarios/0/start: .*start node"),
+        (lambda d: d["scenarios"][1].__setitem__("id", d["scenarios"][0]["id"]), "at /scenarios: .*share an id"),
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][1].__setitem__("id", "flat-no"),
+         "at /scenarios/0/nodes/open/replies: .*share an id"),
+        # Shape rules, checked by say_no_scenarios.schema.json.
+        (lambda d: d["scenarios"][0]["nodes"]["open"]["replies"][0]["scores"].__setitem__("decision", -1),
+         re.escape("say_no_scenarios.json: at /scenarios/0/nodes/open/replies/0/scores/decision: "
+                   "-1 is less than the minimum of 0")),
+        (lambda d: d["scenarios"][0]["nodes"]["flat-no"]["replies"].__delitem__(slice(1, None)),
+         re.escape("say_no_scenarios.json: at /scenarios/0/nodes/flat-no/replies: [{'id': 'recover'")
+         + ".* is too short"),
+        (lambda d: d["scenarios"][0]["nodes"]["caved"].pop("outcome"),
+         re.escape("say_no_scenarios.json: at /scenarios/0/nodes/caved: 'outcome' is a required property")),
+        (lambda d: d["scenarios"][0]["nodes"]["open"].__setitem__("outcome", "done"),
+         re.escape("say_no_scenarios.json: at /scenarios/0/nodes/open: 'outcome' should not be valid under "
+                   "{'const': 'outcome'}")),
+        (lambda d: d["dimensions"].pop(),
+         re.escape("say_no_scenarios.json: at /dimensions: [{'id': 'decision'") + ".* is too short"),
+        (lambda d: d.__setitem__("max_per_dimension", "2"),
+         re.escape("say_no_scenarios.json: at /max_per_dimension: '2' is not of type 'integer'")),
+        (lambda d: d["scenarios"][0]["nodes"]["open"].__setitem__("says", ""),
+         re.escape("say_no_scenarios.json: at /scenarios/0/nodes/open/says: '' does not match '\\\\S'")),
     ],
 )
 def test_broken_data_is_refused_naming_the_problem(mutate, message):
     with pytest.raises(ValueError, match=message):
-        s.load_scenarios(broken(mutate))
+        s.parse_say_no_scenarios(broken(mutate))
 
 
 def test_a_long_chain_is_refused():
@@ -166,7 +189,7 @@ def test_a_long_chain_is_refused():
         nodes[f"n{s.MAX_TURNS + 1}"] = {"says": "bye", "outcome": "done"}
         data["scenarios"][0]["nodes"] = nodes
     with pytest.raises(ValueError, match="longer than"):
-        s.load_scenarios(broken(chain))
+        s.parse_say_no_scenarios(broken(chain))
 
 
 @given(st.lists(st.sampled_from(["full", "flat-no", "yes", "study", "recover", "log", "decide", "x", ""]), max_size=5))
@@ -185,9 +208,9 @@ def test_plot_and_alt_text_follow_the_numbers():
     report = s.debrief(s.Conversation(scenario, ("yes",)), SET.dimensions, 2)
     fig = Figure()
     ax = fig.subplots()
-    s.plot_debrief(ax, report, overall=(0.5, 0.5, 0.5, 0.5))
+    chart.plot_debrief(ax, report, overall=(0.5, 0.5, 0.5, 0.5))
     assert [round(p.get_width()) for p in ax.patches[:4]] == [round(100 * x) for x in report.shares()]
-    alt = s.describe_debrief(report, (0.5, 0.5, 0.5, 0.5))
+    alt = chart.describe_debrief(report, (0.5, 0.5, 0.5, 0.5))
     assert "Clear decision 0%" in alt and "Empathy for their goal 50%" in alt and "all finished" in alt
 
 
@@ -196,3 +219,24 @@ def test_markdown_escapes_learner_facing_text():
     text = s.debrief(s.Conversation(scenario, ("yes",)), SET.dimensions, 2).markdown()
     assert text.startswith("### Sales: a one-client feature by Friday")
     assert "Weakest dimension:" in text
+
+
+def test_custom_data_is_named_as_its_caller_says():
+    with pytest.raises(ValueError, match=re.escape("my_requests.json: at /scenarios: [] should be non-empty")):
+        s.parse_say_no_scenarios(broken(lambda d: d.update(scenarios=[])), source="my_requests.json")
+
+
+def test_the_chapter_name_for_the_shipped_set_is_the_cached_loader():
+    assert s.load_scenarios() is s.say_no_scenarios() is SET
+
+
+def test_the_registry_max_score_is_the_most_a_complete_attempt_can_be_scored_out_of():
+    """Every request finished along its longest conversation; each reply is worth 2 points on 4 dimensions."""
+    longest = {sc.id: max(len(path) for path in walk(sc, sc.start)) for sc in SET.scenarios}
+    most = sum(len(SET.dimensions) * SET.max_per_dimension * turns for turns in longest.values())
+    assert registry.exercise("say-no").max_score == most == 96
+    best = sum(
+        max(s.debrief(s.Conversation(sc, path), SET.dimensions, 2).score for path in walk(sc, sc.start))
+        for sc in SET.scenarios
+    )
+    assert best <= most

@@ -1,7 +1,5 @@
 """Headless tests of the say-no role-play widget: choose replies as a learner would, read what it shows."""
 
-import json
-
 import pytest
 
 from exercises import say_no as s
@@ -18,13 +16,14 @@ def answer(view, reply_id):
 
 
 def test_starts_at_the_first_request_with_labelled_replies(play):
-    first = s.load_scenarios().scenarios[0]
+    first = s.say_no_scenarios().scenarios[0]
     assert first.nodes["open"].says[:40] in play.outputs["transcript"].value
     assert [value for _, value in play.controls["reply"].options] == [r.id for r in first.nodes["open"].replies]
     assert play.controls["reply"].description == "Your reply"
     assert [label for label, _ in play.controls["reply"].options][:3] == ["Reply A", "Reply B", "Reply C"]
     for letter, reply in zip("ABCD", first.nodes["open"].replies):
-        assert f"<strong>Reply {letter}:</strong> {reply.text[:30]}" in play.outputs["choices"].value.replace("&#x27;", "'")
+        shown = play.outputs["choices"].value.replace("&#x27;", "'")
+        assert f"<strong>Reply {letter}:</strong> {reply.text[:30]}" in shown
     assert play.controls["back"].disabled
     assert "debrief appears" in play.outputs["debrief"].value and play.outputs["chart"].value == ""
 
@@ -76,26 +75,21 @@ def test_second_finished_conversation_adds_the_overall_bars(play):
     assert "All finished conversations" in play.outputs["chart"].value or "all finished" in play.outputs["chart"].value
 
 
-def test_save_needs_a_finished_conversation(play, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    play.controls["save"].click()
+def test_save_needs_a_finished_conversation(play, save_view, work_folder):
+    assert save_view(play) is None
     assert "Finish at least one conversation first" in play.outputs["status"].value
-    assert not (tmp_path / "my-work").exists()
+    assert not work_folder.exists()
 
 
-def test_save_records_path_scores_and_weakest(play, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_records_path_scores_and_weakest(play, save_view, work_folder):
     answer(play, "yes")
-    play.controls["name"].value = "<script>x</script>"
-    play.controls["save"].click()
+    record = save_view(play, name="<script>x</script>")
     assert "Saved to the my-work folder" in play.outputs["status"].value
-    (saved,) = (tmp_path / "my-work").glob("*.json")
-    record = json.loads(saved.read_text())
     assert record["exercise_id"] == "say-no"
     assert record["inputs"]["paths"] == {"sales-friday": ["yes"]}
     results = record["results"]
     assert (results["score"], results["max_score"]) == (1, 8)
     assert results["weakest_dimension"] == "decision"
     assert results["conversations"][0]["dimensions"]["empathy"] == {"points": 1, "max": 2}
-    markdown = next((tmp_path / "my-work").glob("*.md")).read_text()
-    assert "## Conversations" in markdown and "<script>" not in markdown
+    (markdown,) = work_folder.glob("*.md")
+    assert "## Conversations" in markdown.read_text() and "<script>" not in markdown.read_text()

@@ -1,0 +1,26 @@
+"""The competency radar (chapter 02): rate yourself on six PM competencies against the profile of your background.
+
+- :mod:`.profiles`: the competencies, backgrounds and growth steps from ``origin_profiles.json``;
+- :mod:`.model`: the pure layer (no Matplotlib, no ipywidgets);
+- :mod:`.chart`: ``plot_radar(ax, ...)`` and the chart panel;
+- :mod:`.widget`: :func:`build_radar`, the only part that touches ipywidgets.
+
+The model's names are available here; ``build_radar`` is imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import *  # noqa: F403 (the package's public surface is the model's)
+from .model import __all__ as _model_names
+
+__all__ = [*_model_names, "build_radar"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "build_radar":
+        from .widget import build_radar
+
+        return build_radar
+    raise AttributeError(name)
