@@ -11,7 +11,8 @@ from matplotlib.figure import Figure
 
 from exercises import feasibility
 from exercises import personal_plan as p
-from exercises.datafiles import load_json
+from exercises.kit.data import load
+from exercises.personal_plan.chart import describe_skills, plot_skills
 
 TODAY = date(2026, 11, 23)
 DATA = p.plan_data()
@@ -32,27 +33,31 @@ def test_shipped_data_loads_with_the_three_key_skill_groups():
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
-        (lambda d: d.pop("skills"), "missing section 'skills'"),
-        (lambda d: d["skills"][1].update(group="maths"), r"skills\[1\] \(engineering\) has group 'maths'"),
-        (lambda d: d["skills"][2].update(id="engineering"), "skill id 'engineering' appears twice"),
-        (lambda d: d["skills"][0].update(question=""), r"skills\[0\] needs a non-empty text 'question'"),
-        (lambda d: d["reframe"]["harsh_words"][3].pop("gentler"), r"harsh_words\[3\] needs a non-empty text 'gentler'"),
-        (lambda d: d["reframe"].update(kind_words=[]), "kind_words must be a non-empty list"),
-        (lambda d: d["levels"].reverse(), "levels must be numbered 1, 2, 3"),
-        (lambda d: d.update(strong_level=9), "strong_level 9 is above the highest level 5"),
-        (lambda d: d["next_steps"].update(max_steps=0), "next_steps.max_steps must be a whole number"),
-        (lambda d: d.update(skills=[s for s in d["skills"] if s["group"] != "ambiguity"]), "no skill in group"),
+        (lambda d: d.pop("skills"), "personal_plan.json: at /: 'skills' is a required property"),
+        (lambda d: d["skills"][1].update(group="maths"), "personal_plan.json: at /skills/1/group: 'maths' is not one of"),
+        (lambda d: d["skills"][2].update(id="engineering"),
+         "personal_plan.json: at /skills/2/id: skill id 'engineering' appears twice"),
+        (lambda d: d["skills"][0].update(question=""), "personal_plan.json: at /skills/0/question: '' does not match"),
+        (lambda d: d["reframe"]["harsh_words"][3].pop("gentler"),
+         "personal_plan.json: at /reframe/harsh_words/3: 'gentler' is a required property"),
+        (lambda d: d["reframe"].update(kind_words=[]), "personal_plan.json: at /reframe/kind_words: [] should be non-empty"),
+        (lambda d: d["levels"].reverse(), "personal_plan.json: at /levels: levels must be numbered 1, 2, 3"),
+        (lambda d: d.update(strong_level=9), "personal_plan.json: at /strong_level: strong_level 9 is above the highest level 5"),
+        (lambda d: d["next_steps"].update(max_steps=0),
+         "personal_plan.json: at /next_steps/max_steps: 0 is less than the minimum of 1"),
+        (lambda d: d.update(skills=[s for s in d["skills"] if s["group"] != "ambiguity"]),
+         "personal_plan.json: at /skills: no skill in group(s) ambiguity"),
     ],
 )
 def test_bad_data_is_rejected_naming_the_entry(damage, message):
-    raw = copy.deepcopy(load_json("personal_plan.json"))
+    raw = copy.deepcopy(load("personal_plan.json"))
     damage(raw)
-    with pytest.raises(ValueError, match=message):
-        p.load_plan_data(raw)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        p.parse_plan_data(raw)
 
 
 def test_learner_facing_data_holds_no_model_answers():
-    text = str(load_json("personal_plan.json")).lower()
+    text = str(load("personal_plan.json")).lower()
     assert "model answer" not in text and "solution" not in text
 
 
@@ -180,11 +185,11 @@ def test_any_valid_ratings_chart_and_describe_consistently(ratings):
     result = p.assess_skills(ratings)
     fig = Figure()
     ax = fig.subplots()
-    p.plot_skills(ax, result)
+    plot_skills(ax, result)
     widths = [bar.get_width() for bar in ax.patches]
     assert widths == [ratings[s.id] or 0 for s in reversed(DATA.skills)]
     assert sum(t.get_text() == "not rated yet" for t in ax.texts) == sum(v is None for v in ratings.values())
-    text = p.describe_skills(result)
+    text = describe_skills(result)
     for skill in DATA.skills:
         assert f"{skill.label} {ratings[skill.id] or 'not rated'}" in text
     focus = result.focus()
