@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 MAX_TEXT_CHARS = 5_000
 
@@ -62,7 +63,7 @@ def phrase_spans(text: str, phrases: Iterable[str]) -> dict[str, list[tuple[int,
     """
     spans = word_spans(text)
     text_words = [text[start:end].lower().replace("\u2019", "'") for start, end in spans]
-    text_gaps = [_gap(text[end:start]) for (_, end), (start, _) in zip(spans, spans[1:])]
+    text_gaps = [_gap(text[end:start]) for (_, end), (start, _) in pairwise(spans)]
     positions: dict[str, list[int]] = {}
     for index, word in enumerate(text_words):
         positions.setdefault(word, []).append(index)
@@ -70,7 +71,7 @@ def phrase_spans(text: str, phrases: Iterable[str]) -> dict[str, list[tuple[int,
     for phrase in phrases:
         wanted = words(phrase)
         own = word_spans(phrase)
-        gaps = [_gap(phrase[end:start]) for (_, end), (start, _) in zip(own, own[1:])]
+        gaps = [_gap(phrase[end:start]) for (_, end), (start, _) in pairwise(own)]
         size = len(wanted)
         for first in positions.get(wanted[0], []) if wanted else []:
             if text_words[first:first + size] == wanted and text_gaps[first:first + size - 1] == gaps:

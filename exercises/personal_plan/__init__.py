@@ -1,4 +1,4 @@
-"""Your personal plan (chapter 07): a kind note to a friend, a key-skills check, a "try it" project and dated next steps.
+"""Your personal plan (chapter 07): a note to a friend, a key-skills check, a "try it" project and dated next steps.
 
 - the pure layer (no Matplotlib, no ipywidgets): one module per part, :mod:`.reframe`,
   :mod:`.skills`, :mod:`.try_it` and :mod:`.next_steps`; :mod:`.data` for the data file; and

@@ -5,7 +5,7 @@ from __future__ import annotations
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, horizontal_bars, new_figure
 from .skills import SkillsResult
 
 GROUP_COLOURS = {"communication": "#1a56c4", "knowledge": "#2e7d32", "ambiguity": "#8e4fa8"}
@@ -16,8 +16,8 @@ def plot_skills(ax: Axes, result: SkillsResult) -> None:
     """Horizontal bars of the self-assessment, one per skill, with the 'strength' level marked."""
     ratings = list(reversed(result.ratings))  # rows count up from the bottom; keep the data order top-down
     positions = list(range(len(ratings)))
-    ax.barh(positions, [r.level or 0 for r in ratings], color=[GROUP_COLOURS[r.skill.group] for r in ratings])
-    for row, rating in zip(positions, ratings):
+    horizontal_bars(ax, positions, [r.level or 0 for r in ratings], [GROUP_COLOURS[r.skill.group] for r in ratings])
+    for row, rating in zip(positions, ratings, strict=True):
         if rating.level is None:
             ax.text(0.08, row, NOT_RATED, va="center", color="#555555", fontstyle="italic", fontsize="small")
     ax.set_yticks(positions, [r.skill.label for r in ratings])

@@ -103,8 +103,13 @@ def make_plan(
     numbers: Mapping[str, object] | None = None,
     steps_text: object = "",
     today: date,
+    data: PlanData | None = None,
 ) -> PersonalPlan:
-    """Check all four parts. Empty parts are fine; invalid ones raise one ``ValueError`` naming the part."""
+    """Check all four parts against ``data`` (default: the shipped file).
+
+    Empty parts are fine; invalid ones raise one ``ValueError`` naming the part.
+    """
+    data = data or plan_data()
     numbers = dict(numbers or {})
     problems: list[str] = []
 
@@ -116,11 +121,13 @@ def make_plan(
             return None
 
     note = "" if friend_note is None else str(friend_note)
-    reframe = attempt("Part 1", lambda: check_reframe(note)) if note.strip() else None
-    skills = attempt("Part 2", lambda: assess_skills(ratings or {}))
+    reframe = attempt("Part 1", lambda: check_reframe(note, data.reframe)) if note.strip() else None
+    skills = attempt("Part 2", lambda: assess_skills(ratings or {}, data))
     started = any(str(v).strip() for v in (problem or "", fix or "", *numbers.values()))
-    try_it = attempt("Part 3", lambda: plan_try_it(problem, fix, numbers, buy_existing=buy_existing)) if started else None
-    steps = attempt("Part 4", lambda: parse_next_steps(steps_text, today))
+    try_it = None
+    if started:
+        try_it = attempt("Part 3", lambda: plan_try_it(problem, fix, numbers, buy_existing=buy_existing))
+    steps = attempt("Part 4", lambda: parse_next_steps(steps_text, today, data))
     if problems:
         raise ValueError("\n".join(problems))
     raw_inputs = {

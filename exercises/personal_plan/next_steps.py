@@ -78,9 +78,13 @@ def parse_next_steps(text: object, today: date, data: PlanData | None = None) ->
         if not step:
             problems.append(f"Line {number}: add the step after the date {when.isoformat()}.")
         elif len(step) > data.max_step_chars:
-            problems.append(f"Line {number}: the step is {len(step):,} characters; keep each step under {data.max_step_chars}.")
+            problems.append(
+                f"Line {number}: the step is {len(step):,} characters; keep each step under {data.max_step_chars}."
+            )
         elif when < today:
-            problems.append(f"Line {number}: {when.isoformat()} is in the past (today is {today.isoformat()}); pick today or later.")
+            problems.append(
+                f"Line {number}: {when.isoformat()} is in the past (today is {today.isoformat()}); pick today or later."
+            )
         elif when > latest:
             problems.append(
                 f"Line {number}: {when.isoformat()} is more than {data.max_days_ahead} days away; "

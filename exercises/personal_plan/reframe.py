@@ -43,7 +43,8 @@ class ReframeFeedback:
         }
 
     def _repr_html_(self) -> str:
-        return render.notice("info", "\n".join(f"\u2022 {note}" for note in self.notes), title="What the checker noticed")
+        bullets = "\n".join(f"\u2022 {note}" for note in self.notes)
+        return render.notice("info", bullets, title="What the checker noticed")
 
 
 def _negated(note_words: list[str], index: int) -> bool:
@@ -70,7 +71,9 @@ def check_reframe(text: object, rules: ReframeRules | None = None) -> ReframeFee
             harsh.append(entry)
     kind = tuple(sorted(rules.kind_words.intersection(note_words)))
     has_next_step = bool(rules.next_step_words.intersection(note_words))
-    notes = [f"\u201c{entry.phrase}\u201d sounds hard on your friend. A gentler version: {entry.gentler}." for entry in harsh]
+    notes = [
+        f"\u201c{entry.phrase}\u201d sounds hard on your friend. A gentler version: {entry.gentler}." for entry in harsh
+    ]
     if pushed_back:
         quoted = ", ".join(f"\u201c{p}\u201d" for p in pushed_back)
         notes.append(

@@ -72,7 +72,10 @@ class SkillsResult:
         focus = self.focus()
         if focus is not None:
             if focus.level is not None and focus.level >= self.strong_level:
-                notes.append("All three key skills are strengths by your own account. Keep them in use and pick something new to learn.")
+                notes.append(
+                    "All three key skills are strengths by your own account. "
+                    "Keep them in use and pick something new to learn."
+                )
             else:
                 notes.append(f"Work on first: {focus.name.lower()} (your rating: {focus.level} of {self.top_level}).")
         return notes

@@ -40,13 +40,16 @@ class TryItPlan:
 
     def _repr_html_(self) -> str:
         kind = {"feasible": "ok", "marginal": "warn"}.get(self.result.verdict, "info")
-        return render.table([("Problem", self.problem), ("Cheapest fix", self.fix)], caption="Your try-it project") + (
-            render.notice(kind, f"{self.result.reason} The calculator below starts with your numbers; explore from there.",
-                          title=f"First check: {self.result.verdict}")
+        project = render.table([("Problem", self.problem), ("Cheapest fix", self.fix)], caption="Your try-it project")
+        return project + render.notice(
+            kind, f"{self.result.reason} The calculator below starts with your numbers; explore from there.",
+            title=f"First check: {self.result.verdict}",
         )
 
 
-def plan_try_it(problem: object, fix: object, numbers: Mapping[str, object], *, buy_existing: bool = False) -> TryItPlan:
+def plan_try_it(
+    problem: object, fix: object, numbers: Mapping[str, object], *, buy_existing: bool = False
+) -> TryItPlan:
     """Check the problem, the fix and the five numbers; one ``ValueError`` lists every problem."""
     problems = []
     texts = []

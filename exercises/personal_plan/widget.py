@@ -138,6 +138,7 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
                 friend_note=friend_note.value, ratings={sid: c.value for sid, c in skill_controls.items()},
                 problem=problem.value, fix=fix.value, buy_existing=buy_existing.value,
                 numbers={n: b.value for n, b in number_boxes.items()}, steps_text=steps.value, today=current_day(),
+                data=data,
             )
         except ValueError as error:
             raise ValueError(f"Fix these first:\n{error}") from None
@@ -150,7 +151,8 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
                                skill_controls[s.id]]) for s in data.skills]
     body = [
         _section("1. What would you tell a friend?", [
-            widgets.HTML(f"<p>{render.escape(data.reframe.prompt)}</p>"), friend_note, feedback_button, reframe_feedback,
+            widgets.HTML(f"<p>{render.escape(data.reframe.prompt)}</p>"),
+            friend_note, feedback_button, reframe_feedback,
         ]),
         _section("2. Your key skills", [*questions, skills_summary, skills_chart]),
         _section("3. Try it: a problem, a cheap fix, the numbers", [
