@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 import matplotlib as mpl
@@ -19,6 +19,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends import backend_agg
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from PIL import Image
 
@@ -160,3 +161,20 @@ class ChartPanel(Generic[T]):
         self._last = (value, shown)
         self.redraws += 1
         return shown
+
+
+def horizontal_bars(
+    ax: Axes, positions: Sequence[float], widths: Sequence[float], colors: str | Sequence[str], *, height: float = 0.8
+) -> PolyCollection:
+    """Bars from 0 to each width, centred on each position, as one collection (which :func:`clear_plotted` removes).
+
+    Many times cheaper to add than ``ax.barh``, which adds one patch per bar and updates the data
+    limits for each. It leaves the limits alone: set them with ``ax.set_xlim`` and ``ax.set_ylim``.
+    """
+    half = height / 2
+    outlines = [
+        [(0, y - half), (0, y + half), (w, y + half), (w, y - half)] for y, w in zip(positions, widths, strict=True)
+    ]
+    bars = PolyCollection(outlines, facecolors=colors, edgecolors="none")
+    ax.add_collection(bars, autolim=False)
+    return bars

@@ -6,7 +6,8 @@ One definition of a word and one of a sentence serve every exercise.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 MAX_TEXT_CHARS = 5_000
 
@@ -15,6 +16,7 @@ _WORD = re.compile(r"[^\W_]+(?:(?:['\u2019-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 # A sentence ends at . ! or ? followed by a space or the end, or at a blank line or line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 def clean_text(raw: object, label: str, *, max_chars: int = MAX_TEXT_CHARS, required: bool = False) -> str:
@@ -104,3 +106,31 @@ def find_terms(terms: Sequence[str], text_words: Sequence[str]) -> dict[str, int
             counts[found] = counts.get(found, 0) + 1
         index += max(1, length)
     return counts
+def phrase_spans(text: str, phrases: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each phrase (one or more words) occurs in ``text`` as whole words, ignoring case.
+
+    Between a phrase's words, ``text`` must have what the phrase has, any run of white space
+    matching any other: "not good enough" matches "NOT  good\\nenough" but not "not good, enough",
+    and "ci/cd" matches "CI/CD". The result maps each phrase found, in the order given, to
+    the ``(start, end)`` of every match.
+    """
+    spans = word_spans(text)
+    text_words = [text[start:end].lower().replace("\u2019", "'") for start, end in spans]
+    text_gaps = [_gap(text[end:start]) for (_, end), (start, _) in pairwise(spans)]
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(text_words):
+        positions.setdefault(word, []).append(index)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for phrase in phrases:
+        wanted = words(phrase)
+        own = word_spans(phrase)
+        gaps = [_gap(phrase[end:start]) for (_, end), (start, _) in pairwise(own)]
+        size = len(wanted)
+        for first in positions.get(wanted[0], []) if wanted else []:
+            if text_words[first:first + size] == wanted and text_gaps[first:first + size - 1] == gaps:
+                found.setdefault(phrase, []).append((spans[first][0], spans[first + size - 1][1]))
+    return found
+
+
+def _gap(between: str) -> str:
+    return _WHITE_SPACE.sub(" ", between)
