@@ -19,7 +19,13 @@ def choose_first_category(view: Any) -> None:
             control.value = control.options[1][1]
 
 
+def write_a_readiness_note(view: Any) -> None:
+    """Product web: the note on the least-ready interface is what Save keeps."""
+    view.controls["note"].value = "Sales: I have never sold anything."
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
+    "product-web": write_a_readiness_note,
 }
