@@ -55,8 +55,10 @@ def _bank_with(change) -> dict:
         (lambda b: b["questions"][0].update(kind="sarcasm"), "q01: kind 'sarcasm' is not one of"),
         (lambda b: b["questions"][1].update(kind="open"), "q02: kind 'open' does not fit"),
         (lambda b: b["questions"][0].update(answer="maybe"), "not one of"),
-        (lambda b: b["questions"][0].update(answer=""), r"^interview_questions\.json: at /questions/0/answer: '' does not match"),
-        (lambda b: b.update(questions=b["questions"][:10]), r"^interview_questions\.json: at /questions: .* is too short"),
+        (lambda b: b["questions"][0].update(answer=""),
+         r"^interview_questions\.json: at /questions/0/answer: '' does not match"),
+        (lambda b: b.update(questions=b["questions"][:10]),
+         r"^interview_questions\.json: at /questions: .* is too short"),
         (lambda b: b.update(categories=["good", "bad"]),
          r"^interview_questions\.json: at /categories: \['open and neutral', 'leading'\] was expected"),
         (lambda b: b.pop("kinds"), r"^interview_questions\.json: at /: 'kinds' is a required property"),
@@ -120,7 +122,8 @@ def _rules_with(**changes) -> dict:
     ],
 )
 def test_bad_rules_are_rejected_naming_the_rule(changes, message):
-    with pytest.raises(ValueError, match=r"^leading_rules\.json: " + re.escape(f"Rule {RULES['rules'][0]['id']}") + ".*" + message):
+    rule = re.escape(f"Rule {RULES['rules'][0]['id']}")
+    with pytest.raises(ValueError, match=r"^leading_rules\.json: " + rule + ".*" + message):
         il.parse_leading_rules(_rules_with(**changes))
 
 

@@ -101,7 +101,8 @@ def test_save_writes_the_note_and_the_selection(view, save_view, work_folder):
     record = save_view(view, name="Ada")
     assert "Saved" in view.outputs["status"].value
     (saved,) = work_folder.glob("product-web_ada_*.json")
-    assert record["inputs"] == {"phase": "growth", "team": "sales", "note": "Sales <b>calls</b>: I have never sold anything."}
+    note = "Sales <b>calls</b>: I have never sold anything."
+    assert record["inputs"] == {"phase": "growth", "team": "sales", "note": note}
     assert record["results"]["active_phases"] == ["growth"]
     markdown = saved.with_suffix(".md").read_text()
     assert "Sales &lt;b&gt;calls&lt;/b&gt;" in markdown and "<b>" not in markdown

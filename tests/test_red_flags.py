@@ -33,7 +33,8 @@ def mutate(change):
     ("change", "message"),
     [
         (lambda d: d.update({"categories": ["own", "help", "red flag"]}),
-         r"^red_flags\.json: at /categories: \['the PM owns it', \"help, but don't own it\", 'red flag'\] was expected"),
+         r"^red_flags\.json: at /categories: \['the PM owns it', \"help, but don't own it\", 'red flag'\] "
+         "was expected"),
         (lambda d: d.update({"items": d["items"][:11]}), r"^red_flags\.json: at /items: .* is too short"),
         (lambda d: d["items"][0].update({"why": " "}), r"^red_flags\.json: at /items/0/why: ' ' does not match"),
         (lambda d: d["items"][3].update({"answer": "maybe"}), r"^red_flags\.json: .*not one of"),

@@ -157,7 +157,8 @@ class QuestionCheck:
         pieces, position = [], 0
         for start, end in spans:
             pieces.append(render.escape(self.question[position:start]))
-            pieces.append(f'<mark style="background:#ffe08a;color:#222;">{render.escape(self.question[start:end])}</mark>')
+            marked = render.escape(self.question[start:end])
+            pieces.append(f'<mark style="background:#ffe08a;color:#222;">{marked}</mark>')
             position = end
         pieces.append(render.escape(self.question[position:]))
         return (

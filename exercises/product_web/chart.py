@@ -63,7 +63,8 @@ def plot_product_web(ax: Axes, selection: Selection) -> None:
     for n, phase in enumerate(web.phases):
         left = -1.35 + n * width
         on = phase.id in lit
-        boxes.append(FancyBboxPatch((left + 0.02, -1.62), width - 0.04, 0.22, boxstyle="round,pad=0,rounding_size=0.04"))
+        boxes.append(FancyBboxPatch((left + 0.02, -1.62), width - 0.04, 0.22,
+                                    boxstyle="round,pad=0,rounding_size=0.04"))
         box_faces.append(ACTIVE if on else "#f2f3f5")
         box_edges.append(ACTIVE if on else QUIET)
         ax.text(left + width / 2, -1.51, phase.label.replace(" and ", " &\n"), ha="center", va="center",
@@ -91,7 +92,7 @@ def describe_web(selection: Selection) -> str:
     parts = [
         (f"Diagram of {web.title.lower()} for {selection.label}: the {web.centre.lower()} in the centre, "
          f"linked to {len(web.teams)} teams around it."),
-        (f"Highlighted threads: {', '.join(team_words(t) for t in active)}." if active else "No thread is highlighted."),
+        f"Highlighted threads: {', '.join(team_words(t) for t in active)}." if active else "No thread is highlighted.",
     ]
     if quiet:
         parts.append(f"Faint threads: {', '.join(quiet)}.")

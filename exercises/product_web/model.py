@@ -121,7 +121,8 @@ class Selection:
         if self.phase:
             return f"{self.label}: the PM works with {len(self.active_teams())} of {len(self.web.teams)} teams."
         if self.team:
-            return f"{self.label}: the PM works with them in {len(self.active_phases())} of {len(self.web.phases)} phases."
+            phases = f"{len(self.active_phases())} of {len(self.web.phases)} phases"
+            return f"{self.label}: the PM works with them in {phases}."
         return (f"{self.label}: {len(self.interfaces)} interfaces between the PM and "
                 f"{len(self.active_teams())} teams across {len(self.web.phases)} phases.")
 
@@ -149,7 +150,9 @@ class Selection:
         }
 
     def _matrix_html(self) -> str:
-        head = "".join(f'<th scope="col" style="padding:2px 6px;">{render.escape(p.label)}</th>' for p in self.web.phases)
+        head = "".join(
+            f'<th scope="col" style="padding:2px 6px;">{render.escape(p.label)}</th>' for p in self.web.phases
+        )
         rows = []
         for team in self.web.teams:
             cells = "".join(
@@ -159,7 +162,8 @@ class Selection:
                 + "</td>"
                 for p in self.web.phases
             )
-            rows.append(f'<tr><th scope="row" style="text-align:left;padding:2px 6px;">{render.escape(team.label)}</th>{cells}</tr>')
+            label = f'<th scope="row" style="text-align:left;padding:2px 6px;">{render.escape(team.label)}</th>'
+            rows.append(f"<tr>{label}{cells}</tr>")
         return (
             '<table class="pm-web-matrix" style="border-collapse:collapse;margin:4px 0;font-size:90%;">'
             '<caption style="text-align:left;font-weight:600;">Where the PM has a regular interface '
