@@ -26,8 +26,14 @@ def finish_a_conversation(view: Any) -> None:
         view.controls["answer"].click()
 
 
+def write_a_readiness_note(view: Any) -> None:
+    """Product web: the note on the least-ready interface is what Save keeps."""
+    view.controls["note"].value = "Sales: I have never sold anything."
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
     "say-no": finish_a_conversation,
+    "product-web": write_a_readiness_note,
 }
