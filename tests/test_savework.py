@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exercises.savework import (
+from exercises.kit.savework import (
     SCHEMA_VERSION,
     escape_markdown,
     make_record,

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exercises.validation import clean_text, format_number, parse_number
+from exercises.kit.numbers import format_number, parse_number
+from exercises.kit.text import clean_text
 
 
 @pytest.mark.parametrize(
@@ -71,13 +72,3 @@ def test_clean_text_limits():
         clean_text("  ", "Note", required=True)
     with pytest.raises(ValueError, match="too long"):
         clean_text("x" * 101, "Note", max_chars=100)
-
-
-def test_require_text_names_the_bad_entry():
-    from exercises.datafiles import require_text
-
-    assert require_text({"label": "  Sales "}, "label", "Team 1") == "Sales"
-    assert require_text({}, "note", "Team 1", required=False) == ""
-    for record in ({}, {"label": "  "}, {"label": 3}, ["label"]):
-        with pytest.raises(ValueError, match=r"Team 1: 'label' must be non-empty text"):
-            require_text(record, "label", "Team 1")
