@@ -1,11 +1,11 @@
 """Turn a folder of students' "Save my work" files into a CSV gradebook and a summary chart.
 
-usage: python tools/gradebook.py FOLDER --out grades.csv [--chart grades.png] [--force] [--quiet]
+usage: python -m tools.gradebook FOLDER --out grades.csv [--chart grades.png] [--force] [--quiet]
 
 Rules (also in the instructor guide):
 
 - Every ``*.json`` file under FOLDER (subfolders included, links not followed) is read as a
-  saved-work record and checked with ``exercises.savework.validate_record``. The ``.md`` and
+  saved-work record and checked with ``exercises.kit.savework.validate_record``. The ``.md`` and
   ``.png`` files a save writes beside it, hidden files and ``__MACOSX`` folders are skipped
   quietly (and counted); every other file, and every
   record that cannot be used, is reported on its own line with the reason. Valid files are
@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from exercises.savework import validate_record
+from exercises import registry
+from exercises.kit.savework import validate_record
 
 MAX_BYTES = 1_000_000  # a saved record is a few kilobytes; anything this big is not one
 MAX_DEPTH = 32
@@ -196,7 +197,8 @@ def read_submission(path: Path, relative: Path) -> Submission | Problem | None:
             return Problem(where, "score and max_score must be numbers with 0 <= score <= max_score and max_score > 0")
     key, label = learner_of(record, relative)
     digest = hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-    return Submission(relative.as_posix(), key, label, record["exercise_id"], record["saved_at"], score, max_score, digest)
+    return Submission(relative.as_posix(), key, label, record["exercise_id"], record["saved_at"], score, max_score,
+                      digest)
 
 
 def files_under(folder: Path) -> tuple[list[Path], list[Problem], int]:
@@ -277,7 +279,8 @@ def collect(folder: Path, course_ids: Iterable[str] = (), progress: bool = True)
         latest = max(saves.values(), key=lambda s: (s.saved_at, s.path))
         book.labels[result.learner_key] = latest.learner_label
     known = set(course_ids)
-    book.exercise_ids = [i for i in book.exercise_ids if i in known] + sorted(i for i in book.exercise_ids if i not in known)
+    unknown = sorted(i for i in book.exercise_ids if i not in known)  # saves of exercises the course no longer has
+    book.exercise_ids = [i for i in book.exercise_ids if i in known] + unknown
     return book
 
 
@@ -377,11 +380,12 @@ def report(book: Gradebook, out: Path, chart: Path, seconds: float, say: Callabl
 
 
 def course_exercise_ids() -> list[str]:
-    try:
-        from coursemap import exercise_ids
-        return exercise_ids()
-    except Exception:  # the gradebook works without the chapters, just in file order
-        return []
+    """Every exercise id in ``exercises.registry``, in course order (the CSV's column order).
+
+    No fallback: a registry that cannot be read stops the run, rather than a gradebook
+    whose columns silently fall back to file order.
+    """
+    return [entry.id for entry in registry.EXERCISES]
 
 
 def main(argv: list[str]) -> int:
