@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from exercises.registry import EXERCISES, Exercise
+from exercises import registry
+from exercises.registry import Exercise
 from tools import ROOT
 
 CASES = ROOT / "tools" / "bench"
@@ -46,10 +47,10 @@ class Case:
     setup: Callable[[], Callable[[int], None]]
 
 
-def load_cases(folder: Path = CASES) -> list[Case]:
-    """Every ``bench_*.py`` in ``folder``, imported from its file."""
+def load_cases(folder: Path | None = None) -> list[Case]:
+    """Every ``bench_*.py`` in ``folder`` (``tools/bench``), imported from its file."""
     cases = []
-    for path in sorted(folder.glob("bench_*.py")):
+    for path in sorted((folder or CASES).glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(f"tools.bench.{path.stem}", path)
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
@@ -61,9 +62,10 @@ def load_cases(folder: Path = CASES) -> list[Case]:
     return cases
 
 
-def check_coverage(cases: Iterable[Case], entries: Iterable[Exercise] = EXERCISES) -> None:
+def check_coverage(cases: Iterable[Case], entries: Iterable[Exercise] | None = None) -> None:
     """Raise :class:`BenchmarkError` unless every registry entry has a case and every case a registry entry."""
-    cases, ids = list(cases), [entry.id for entry in entries]
+    cases = list(cases)
+    ids = [entry.id for entry in (registry.EXERCISES if entries is None else entries)]
     covered = {case.exercise_id for case in cases}
     problems = [f"{case.file} names {case.exercise_id!r}, which is not in exercises/registry.py"
                 for case in cases if case.exercise_id not in ids]

@@ -34,6 +34,8 @@ class CourseMapError(ValueError):
 
 @dataclass(frozen=True)
 class ExerciseRow:
+    """One exercise in the map: its chapter heading and what its saves hand in."""
+
     heading: str  # "the feasibility calculator", from the chapter's "## Exercise: ..." heading
     exercise_id: str
     scored: bool
@@ -41,6 +43,8 @@ class ExerciseRow:
 
 @dataclass(frozen=True)
 class ChapterInfo:
+    """One row of the map: what a chapter's Markdown says about it, and its exercises."""
+
     chapter: Chapter
     title: str
     objectives: tuple[str, ...]

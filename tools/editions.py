@@ -145,9 +145,11 @@ def main(argv: list[str]) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="less output from jupyter-book")
     args = parser.parse_args(argv)
     try:
-        build(args.edition, builder=args.builder, quiet=args.quiet)
+        built = build(args.edition, builder=args.builder, quiet=args.quiet)
     except BuildFailed as error:
         sys.exit(f"[course] {error}")
+    if args.edition is Edition.STUDENT and args.builder == "html":
+        say(f"Open {built / 'index.html'} in a browser, or serve it with: python3.11 tools/course.py serve")
 
 
 if __name__ == "__main__":

@@ -54,12 +54,16 @@ _NAME_TRICKS = ("<", ">", "/", "\\", "..")
 
 @dataclass(frozen=True)
 class Problem:
+    """A file that was not used, and why (one line of the report)."""
+
     path: str
     reason: str
 
 
 @dataclass(frozen=True)
 class Submission:
+    """One usable saved-work record: whose, which exercise, when, and its score if it has one."""
+
     path: str
     learner_key: tuple[str, str]
     learner_label: str
@@ -72,6 +76,8 @@ class Submission:
 
 @dataclass
 class Gradebook:
+    """Everything read from a folder: the latest save per learner and exercise, and the problems."""
+
     exercise_ids: list[str]
     scored: set[str]
     learners: dict[tuple[str, str], dict[str, Submission]] = field(default_factory=dict)
