@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from exercises import registry
 from exercises.kit.savework import make_record, save_record
-from tools import gradebook
+from tools import gradebook, submissions
 
 
 def record(exercise="feasibility", name="Ada Lovelace", when=(2026, 11, 23, 10, 0), results=None, inputs=None):
@@ -59,7 +59,7 @@ def corpus(tmp_path):
     hostile = {
         "truncated.json": (valid_text[: len(valid_text) // 2], "truncated"),
         "nan.json": (valid_text.replace('"profit": 750.0', '"profit": NaN'), "NaN"),
-        "huge.json": ('{"pad": "' + "x" * (gradebook.MAX_BYTES + 10) + '"}', "too large"),
+        "huge.json": ('{"pad": "' + "x" * (submissions.MAX_BYTES + 10) + '"}', "too large"),
         "version99.json": ({**valid, "schema_version": 99}, "unsupported schema version"),
         "script-name.json": ({**valid, "learner_name": "<script>alert(1)</script>"}, "markup"),
         "path-name.json": ({**valid, "learner_name": "../../etc/passwd"}, "path"),

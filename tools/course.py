@@ -5,9 +5,10 @@
     python3.11 tools/course.py test       # install what is missing, build, lint and run every test
 
 Runs with Python 3.11, 3.12 or 3.13 and the standard library only. It keeps a virtual environment
-in .venv/, made with the Python that runs it, with requirements.txt, requirements-dev.txt and the
-exercises package installed (again only when one of those files changes), and runs every other
-tool there as `python -m tools.<module>`. `COMMAND --help` shows a command's own options.
+in .venv/, made with the Python that runs it, with requirements-dev.txt (which includes
+requirements.txt) and the exercises package installed, again only when those files or
+pyproject.toml change, and runs every other tool there as `python -m tools.<module>`.
+`COMMAND --help` shows a command's own options.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def say(message: str) -> None:
 
 
 def version_of(python: str | Path) -> str | None:
-    """ "3.12" for an interpreter that runs and can make virtual environments, else None."""
+    """The version ("3.12") of an interpreter that runs and can make virtual environments, else None."""
     try:
         completed = subprocess.run([str(python), "-c", "import sys, venv; print('%d.%d' % sys.version_info[:2])"],
                                    capture_output=True, text=True, timeout=60)
@@ -115,16 +116,25 @@ class Environment:
         say(f"Installing the pinned requirements and the exercises package into {self.folder.name}/ "
             "(the first time takes a few minutes) ...")
         pip = [self.python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        run(*pip, "-r", "requirements.txt", "-r", "requirements-dev.txt")
+        run(*pip, "-r", "requirements-dev.txt")  # which includes requirements.txt
         run(*pip, "--no-deps", "-e", ".")
         stamp.write_text(self.fingerprint())
         return True
 
 
+class CommandFailed(Exception):
+    """A command exited with ``code`` (it has printed why)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def run(*args: object, check: bool = True) -> int:
+    """Run a command from the repository folder; raise :class:`CommandFailed` if ``check`` and it fails."""
     completed = subprocess.run([str(a) for a in args], cwd=ROOT, env=os.environ | ENVIRONMENT)
     if check and completed.returncode != 0:
-        sys.exit(completed.returncode)
+        raise CommandFailed(completed.returncode)
     return completed.returncode
 
 
@@ -138,10 +148,12 @@ def main_environment() -> Environment:
 
 @dataclass(frozen=True)
 class Step:
+    """One step of the test command, for its summary."""
+
     label: str
     code: int
     seconds: float
-    python: str | None = None  # the Python version a test step ran on
+    python: str | None = None  # for test steps: the interpreter they ran on
 
 
 def test(venv: Environment) -> int:
@@ -149,16 +161,17 @@ def test(venv: Environment) -> int:
     steps: list[Step] = []
 
     def step(label: str, *args: object, python: str | None = None) -> int:
+        """Run a command as a step of the summary; a failure is recorded and the next step still runs."""
         start = time.perf_counter()
         code = run(*args, check=False)
         steps.append(Step(label, code, time.perf_counter() - start, python))
         return code
 
-    step("ruff check .", venv.python, "-m", "ruff", "check", ".")
+    step("ruff check .", venv.python, "-m", "ruff", "check", ".", "--output-format", "concise")
     if step("build the book", venv.python, "-m", "tools.editions", "-q") == 0:
         run(venv.python, "-m", "tools.site_commands", "prepare-tests", check=False)  # CI: install Chromium; the PDF
         say("Running every test: unit, widget, notebooks (nbval) and the built site ...")
-        step("every test (.venv)", venv.python, "-m", "pytest", python=venv.version)
+        step("every test (.venv)", venv.python, "-m", "pytest", python=f"{venv.version} ({venv.base})")
     for version in SUPPORTED:
         if version == venv.version:
             continue
@@ -168,17 +181,20 @@ def test(venv: Environment) -> int:
             continue
         other = Environment(ROOT / f".venv-{version}", base, version)
         start = time.perf_counter()
-        if other.ensure():
-            steps.append(Step(f"install .venv-{version}", 0, time.perf_counter() - start))
+        try:
+            if other.ensure():
+                steps.append(Step(f"install .venv-{version}", 0, time.perf_counter() - start))
+        except CommandFailed as failed:
+            steps.append(Step(f"install .venv-{version}", failed.code, time.perf_counter() - start))
+            continue
         say(f"Unit and widget tests on Python {version} ({base}) ...")
         step(f"unit and widget tests (.venv-{version})", other.python, "-m", "pytest", "-q", *PORTABLE_TESTS,
-             python=version)
+             python=f"{version} ({base})")
     say("Summary:")
     for done in steps:
-        on = f" on Python {done.python}" if done.python else ""
-        print(f"    {'passed' if done.code == 0 else 'FAILED'}  {done.label}{on}  ({done.seconds:.0f} s)", flush=True)
+        print(f"    {'passed' if done.code == 0 else 'FAILED'}  {done.label}  ({done.seconds:.0f} s)", flush=True)
     ran = [done.python for done in steps if done.python]
-    say(f"Tests ran on Python {', '.join(ran) if ran else 'none'}.")
+    say(f"Tests ran on Python {'; '.join(ran) if ran else 'none'}.")
     return next((done.code for done in steps if done.code != 0), 0)
 
 
@@ -204,17 +220,20 @@ def main(argv: list[str]) -> int:
     if args.command not in TOOLS and rest:
         parser().error(f"unrecognized arguments: {' '.join(rest)}")
     venv = main_environment()
-    venv.ensure()
-    if args.command == "test":
-        return test(venv)
-    if args.command == "serve":
-        if not (HTML / "index.html").exists():
-            run(venv.python, "-m", "tools.editions")
-        say(f"Serving {HTML} at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
-        return run(venv.python, "-m", "http.server", args.port, "--bind", "127.0.0.1", "--directory", HTML,
-                   check=False)
-    module, _help = TOOLS[args.command]
-    return run(venv.python, "-m", *module, *rest, check=False)
+    try:
+        venv.ensure()
+        if args.command == "test":
+            return test(venv)
+        if args.command == "serve":
+            if not (HTML / "index.html").exists():
+                run(venv.python, "-m", "tools.editions")
+            say(f"Serving {HTML} at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
+            return run(venv.python, "-m", "http.server", args.port, "--bind", "127.0.0.1", "--directory", HTML,
+                       check=False)
+        module, _help = TOOLS[args.command]
+        return run(venv.python, "-m", *module, *rest, check=False)
+    except CommandFailed as failed:
+        return failed.code
 
 
 if __name__ == "__main__":
