@@ -239,6 +239,12 @@ PLAIN = {"cell_type": "markdown", "metadata": {}, "source": "Text\n:::{admonitio
 CODE = {"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": None}
 
 
+def test_an_unknown_edition_is_refused_with_the_choices(capsys):
+    with pytest.raises(SystemExit):
+        editions.main(["--edition", "teacher"])
+    assert "invalid choice: 'teacher' (choose from 'student', 'instructor')" in capsys.readouterr().err
+
+
 def test_student_notebook_loses_instructor_cells_and_blocks():
     notebook = booksource.notebook_for_edition({"cells": [CODE, NOTE, PLAIN], "metadata": {}}, Edition.STUDENT)
     assert [c["cell_type"] for c in notebook["cells"]] == ["code", "markdown"]

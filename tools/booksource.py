@@ -116,13 +116,11 @@ def notebook_cells(path: Path) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
 
 
-def markdown_text(path: Path, *, instructor: bool = True) -> str:
-    """The Markdown of a page: a Markdown file as it is, or a notebook's Markdown cells joined
-    (without its instructor cells when ``instructor`` is false)."""
+def markdown_text(path: Path) -> str:
+    """The Markdown of a page: a Markdown file as it is, or a notebook's Markdown cells joined."""
     if path.suffix != ".ipynb":
         return path.read_text(encoding="utf-8")
-    cells = [c for c in notebook_cells(path) if instructor or not is_instructor_cell(c)]
-    return "\n".join(cell_text(c) for c in cells if c["cell_type"] == "markdown")
+    return "\n".join(cell_text(c) for c in notebook_cells(path) if c["cell_type"] == "markdown")
 
 
 def page_title(path: Path) -> str:

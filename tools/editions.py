@@ -140,15 +140,16 @@ def build(edition: Edition = Edition.STUDENT, *, builder: str = "html", output: 
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="course.py build", description="Build the book strictly "
                                      "(the student edition unless --edition instructor).")
-    parser.add_argument("--edition", type=Edition, choices=list(Edition), default=Edition.STUDENT)
+    parser.add_argument("--edition", choices=[e.value for e in Edition], default=Edition.STUDENT.value)
     parser.add_argument("--builder", choices=["html", "singlehtml"], default="html")
     parser.add_argument("-q", "--quiet", action="store_true", help="less output from jupyter-book")
     args = parser.parse_args(argv)
+    edition = Edition(args.edition)
     try:
-        built = build(args.edition, builder=args.builder, quiet=args.quiet)
+        built = build(edition, builder=args.builder, quiet=args.quiet)
     except BuildFailed as error:
         sys.exit(f"[course] {error}")
-    if args.edition is Edition.STUDENT and args.builder == "html":
+    if edition is Edition.STUDENT and args.builder == "html":
         say(f"Open {built / 'index.html'} in a browser, or serve it with: python3.11 tools/course.py serve")
 
 

@@ -222,10 +222,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("chapters", nargs="+", help="chapter numbers or names, e.g. 4 05-translating-between-worlds")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
     parser.add_argument("--force", action="store_true", help="replace a pack already in that folder")
-    parser.add_argument("--edition", type=Edition, choices=list(Edition), default=Edition.STUDENT)
+    parser.add_argument("--edition", choices=[e.value for e in Edition], default=Edition.STUDENT.value)
     args = parser.parse_args(argv)
     try:
-        book, archive = make_pack(args.chapters, args.out, edition=args.edition, force=args.force)
+        book, archive = make_pack(args.chapters, args.out, edition=Edition(args.edition), force=args.force)
     except PackError as error:
         print(f"[course] {error}", file=sys.stderr)
         return 2
