@@ -105,7 +105,17 @@ def test_commands_of_their_own_refuse_unknown_arguments(capsys):
     assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
 
 
-def test_the_running_python_is_found_and_a_missing_one_is_not():
+def test_pythons_are_found_on_the_path_or_else_under_pyenv(tmp_path, monkeypatch):
     version = "{}.{}".format(*sys.version_info[:2])
-    assert course.version_of(course.find_python(version) or "") == version
+    on_path, pyenv = tmp_path / "bin", tmp_path / "pyenv"
+    (on_path / f"python{version}").parent.mkdir()
+    (on_path / f"python{version}").symlink_to(sys.executable)
+    installed = pyenv / "versions" / f"{version}.99" / "bin" / f"python{version}"
+    installed.parent.mkdir(parents=True)
+    installed.symlink_to(sys.executable)
+    monkeypatch.setenv("PYENV_ROOT", str(pyenv))
+    monkeypatch.setenv("PATH", str(on_path))
+    assert course.find_python(version) == str(on_path / f"python{version}")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert course.find_python(version) == str(installed)
     assert course.find_python("3.99") is None
