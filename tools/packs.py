@@ -230,7 +230,7 @@ def main(argv: list[str]) -> int:
         print(f"[course] {error}", file=sys.stderr)
         return 2
     print(f"[course] Course pack ({args.edition} edition):")
-    print(f"[course]   book: {book} (build it with: .venv/bin/jupyter-book build {book} -W -n --keep-going)")
+    print(f"[course]   book: {book} (build it with: jupyter-book build {book} -W -n --keep-going)")
     print(f"[course]   zip:  {archive}")
     return 0
 
