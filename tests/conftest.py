@@ -47,3 +47,17 @@ def pytest_runtest_makereport(item, call):  # noqa: ANN001 (pytest's hook signat
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture
+def write_notebook() -> Callable[..., Path]:
+    """``write_notebook(path, ("markdown", "# Title"), ("code", "x = 1"))`` writes a minimal notebook (folders too)."""
+
+    def write(path: Path, *cells: tuple[str, str]) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        notebook = {"cells": [{"cell_type": kind, "metadata": {}, "source": source} for kind, source in cells],
+                    "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        path.write_text(json.dumps(notebook), encoding="utf-8")
+        return path
+
+    return write
