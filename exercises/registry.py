@@ -115,5 +115,5 @@ def exercise(exercise_id: str) -> Exercise:
 
 
 def by_chapter(chapter: str) -> tuple[Exercise, ...]:
-    """The exercises of one chapter, in the order they appear."""
-    return tuple(entry for entry in EXERCISES if entry.chapter == chapter)
+    """The widget exercises of one chapter, in the order they appear (its scored check is separate)."""
+    return tuple(entry for entry in WIDGETS if entry.chapter == chapter)

@@ -23,7 +23,7 @@ def setup():
 def cases(tmp_path, monkeypatch):
     """A cases folder and a registry of two exercises: ``cases(id, ...)`` writes one case per id."""
     monkeypatch.setattr(benchmarks, "CASES", tmp_path)
-    monkeypatch.setattr(registry, "EXERCISES", (Exercise("one", "One", "01-a", "x.widget:build_one"),
+    monkeypatch.setattr(registry, "WIDGETS", (Exercise("one", "One", "01-a", "x.widget:build_one"),
                                                 Exercise("two", "Two", "01-a", "x.widget:build_two")))
 
     def write(*exercise_ids: str) -> None:

@@ -65,7 +65,7 @@ def load_cases(folder: Path | None = None) -> list[Case]:
 def check_coverage(cases: Iterable[Case], entries: Iterable[Exercise] | None = None) -> None:
     """Raise :class:`BenchmarkError` unless every registry entry has a case and every case a registry entry."""
     cases = list(cases)
-    ids = [entry.id for entry in (registry.EXERCISES if entries is None else entries)]
+    ids = [entry.id for entry in (registry.WIDGETS if entries is None else entries)]
     covered = {case.exercise_id for case in cases}
     problems = [f"{case.file} names {case.exercise_id!r}, which is not in exercises/registry.py"
                 for case in cases if case.exercise_id not in ids]

@@ -5,7 +5,8 @@ usage: python -m tools.coursemap [--check]
 Reads every ``chapters/NN-slug.ipynb`` (in ``_toc.yml`` order): its title, the bullets of
 "## Learning objectives", the "Time to learn" line of "## Prerequisites and time" and the
 "## Exercise: ..." headings, which it pairs, in order, with the chapter's entries in
-``exercises.registry.EXERCISES`` (their ids and whether they are scored). The table
+``exercises.registry.WIDGETS`` (their ids and whether they are scored; the scored checks
+have no exercise section). The table
 replaces the block between the course-map markers in ``chapters/instructor-guide.md``.
 ``--check`` changes nothing and exits 1 if the page is out of date.
 """
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exercises.registry import EXERCISES, Exercise
+from exercises.registry import WIDGETS, Exercise
 from tools import ROOT
 from tools.booksource import Chapter, cell_text, chapters, is_instructor_cell, notebook_cells
 
@@ -133,7 +134,7 @@ def exercises_of(chapter: Chapter, cells: list[dict], entries: Iterable[Exercise
     return tuple(rows)
 
 
-def chapter_info(chapter: Chapter, entries: Iterable[Exercise] = EXERCISES) -> ChapterInfo:
+def chapter_info(chapter: Chapter, entries: Iterable[Exercise] = WIDGETS) -> ChapterInfo:
     cells = [c for c in notebook_cells(chapter.path) if not is_instructor_cell(c)]
     markdown = "\n".join(cell_text(c) for c in cells if c["cell_type"] == "markdown")
     title_match = re.search(r"(?m)^# (.+)$", markdown)
@@ -144,7 +145,7 @@ def chapter_info(chapter: Chapter, entries: Iterable[Exercise] = EXERCISES) -> C
                        minutes(time), exercises_of(chapter, cells, entries))
 
 
-def course(root: Path = ROOT, entries: Iterable[Exercise] = EXERCISES) -> list[ChapterInfo]:
+def course(root: Path = ROOT, entries: Iterable[Exercise] = WIDGETS) -> list[ChapterInfo]:
     entries = tuple(entries)
     return [chapter_info(chapter, entries) for chapter in chapters(root)]
 

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from exercises import feasibility
 
+EXERCISE_ID = "feasibility"
 NAME = "feasibility calculator: type a new price"
 
 
