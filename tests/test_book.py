@@ -75,7 +75,8 @@ def test_check_your_understanding_gives_feedback(chapter):
     if code:
         assert len(code) == 1, f"{chapter.name}: the check section holds one code cell"
         number = int(chapter.stem[:2])
-        assert re.search(rf"(?m)^check\({number}\)$", "".join(code[0]["source"])), f"{chapter.name}: call check({number})"
+        source = "".join(code[0]["source"])
+        assert re.search(rf"(?m)^check\({number}\)$", source), f"{chapter.name}: call check({number})"
         shown = [o for o in code[0].get("outputs", []) if "text/html" in o.get("data", {})]
         assert shown and 'class="pm-check"' in "".join(shown[0]["data"]["text/html"]), "commit the check's output"
         return

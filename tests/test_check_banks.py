@@ -11,7 +11,9 @@ from exercises import registry
 from exercises.kit import checks
 
 BANKS = {entry.id: checks.check(int(entry.id.removeprefix("check-"))) for entry in registry.CHECKS}
-MACHINERY = re.compile(r"(?i)\b(checker|tie rule|tie-break\w*|labels?|widgets?|sliders?|drop-?downs?|buttons?|regex\w*)\b")
+MACHINERY = re.compile(
+    r"(?i)\b(checker|tie rule|tie-break\w*|labels?|widgets?|sliders?|drop-?downs?|buttons?|regex\w*)\b"
+)
 
 
 @pytest.mark.parametrize("bank_id", sorted(BANKS))

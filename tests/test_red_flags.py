@@ -30,8 +30,10 @@ def test_the_data_has_enough_situations_and_the_posts_temptations():
 
 
 def test_no_category_gives_itself_away_by_length():
-    mean = {c: sum(len(i.text.split()) for i in SORTER.items if i.answer == c) / sum(i.answer == c for i in SORTER.items)
-            for c in CATEGORIES}
+    mean = {
+        c: sum(len(i.text.split()) for i in SORTER.items if i.answer == c) / sum(i.answer == c for i in SORTER.items)
+        for c in CATEGORIES
+    }
     assert max(mean.values()) <= 1.25 * min(mean.values()), mean
 
 

@@ -65,7 +65,8 @@ def guess_accuracy(bank: list[tuple[str, str]], cue=first_word) -> float:
 
 
 def test_the_banks_are_found():
-    assert {"red_flags.json:items", "interview_questions.json:questions", "audience_translator.json:candidates"} <= set(BANKS)
+    expected = {"red_flags.json:items", "interview_questions.json:questions", "audience_translator.json:candidates"}
+    assert expected <= set(BANKS)
 
 
 def baseline(bank: list[tuple[str, str]]) -> float:
@@ -95,11 +96,12 @@ def test_no_opening_word_shared_by_three_items_belongs_to_one_category(where):
 
 
 PHRASINGS = ("command", "request", "situation")
-LABELLED = {name: records for name, records in (
-    (f"{name}:{key}", value) for name in data.data_files() if not name.startswith("check_")
+LABELLED = {
+    f"{name}:{key}": value
+    for name in data.data_files() if not name.startswith("check_")
     for key, value in data.load(name).items()
     if isinstance(value, list) and value and all(isinstance(r, dict) and "phrasing" in r for r in value)
-)}
+}
 
 
 def test_the_red_flag_sorter_labels_its_phrasings():
