@@ -49,7 +49,7 @@ WIDGETS: tuple[Exercise, ...] = (
     ),
     Exercise(
         "red-flags", "Red-flag sorter", "01-what-a-pm-does",
-        "exercises.red_flags.widget:build_red_flag_sorter", ("red_flags.json",), max_score=16,
+        "exercises.red_flags.widget:build_red_flag_sorter", ("red_flags.json",), max_score=18,
     ),
     Exercise(
         "competency-radar", "Competency radar", "02-origin-stories",
@@ -57,7 +57,7 @@ WIDGETS: tuple[Exercise, ...] = (
     ),
     Exercise(
         "interview-lab-sort", "Interview-question lab, part 1: sort the questions", "03-understanding-customers",
-        "exercises.interview_lab.widget:build_question_sorter", ("interview_questions.json",), max_score=20,
+        "exercises.interview_lab.widget:build_question_sorter", ("interview_questions.json",), max_score=24,
     ),
     Exercise(
         "interview-lab-write", "Interview-question lab, part 2: write your own question", "03-understanding-customers",
@@ -100,6 +100,10 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 
 
 CHECKS: tuple[Exercise, ...] = (
+    # Chapters 01-03 (issue 12, author 12a)
+    _check(1, "01-what-a-pm-does", "What a product manager actually does", 8),
+    _check(2, "02-origin-stories", "Origin stories: the path you bring", 7),
+    _check(3, "03-understanding-customers", "Understanding customers without leading them", 8),
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
 )
 

@@ -37,6 +37,24 @@ def test_bank_has_enough_questions_and_every_kind():
     assert answers.count("leading") >= 5 and answers.count("open and neutral") >= 5
 
 
+def test_at_least_a_third_of_the_leading_questions_are_subtle():
+    """Issue 12: subtle leads (an assumption built in, a hypothetical future, a pitch hidden inside)."""
+    bank = il.interview_questions()
+    leading = {item.id for item in bank.items if item.answer == "leading"}
+    assert bank.subtle <= leading
+    assert 3 * len(bank.subtle) >= len(leading)
+    kinds = {q["id"]: q["kind"] for q in BANK["questions"]}
+    assert {"assumption", "hypothetical", "pitch"} <= {kinds[i] for i in bank.subtle}
+
+
+def test_open_and_leading_questions_are_about_as_long():
+    """Length is no cue either: neither category's questions are much longer on average."""
+    items = il.interview_questions().items
+    mean = {c: sum(len(i.text.split()) for i in items if i.answer == c) / sum(i.answer == c for i in items)
+            for c in CATEGORIES}
+    assert max(mean.values()) <= 1.25 * min(mean.values()), mean
+
+
 def test_every_item_has_a_reason_that_matches_its_answer():
     for record in BANK["questions"]:
         assert len(record["why"].split()) >= 8, record["id"]
@@ -64,6 +82,9 @@ def _bank_with(change) -> dict:
         (lambda b: b.pop("kinds"), r"^interview_questions\.json: at /: 'kinds' is a required property"),
         (lambda b: b["questions"].append(dict(b["questions"][0])), "appears twice"),
         (lambda b: b["kinds"].update(sarcasm="sarcasm"), "no question of kind: sarcasm"),
+        (lambda b: b["questions"][0].update(subtle=True), "q01: only a leading question can be subtle"),
+        (lambda b: b["questions"][1].update(subtle="yes"),
+         r"^interview_questions\.json: at /questions/1/subtle: 'yes' is not of type 'boolean'"),
     ],
 )
 def test_bad_banks_are_rejected_naming_the_entry(change, message):
@@ -78,11 +99,17 @@ def test_cross_reference_errors_name_the_file_too():
         il.parse_interview_questions(_bank_with(lambda b: b.pop("kinds")), source="my-bank.json")
 
 
-def test_the_rules_agree_with_the_bank_on_most_questions():
-    """The checker is not the answer key, but it should rarely contradict it on the curated bank."""
-    items = il.interview_questions().items
-    agree = sum((len(il.check_question(item.text).flags) > 0) == (item.answer == "leading") for item in items)
-    assert agree >= len(items) - 2
+def test_the_rules_flag_every_plain_leading_question_and_few_open_ones():
+    """The checker is not the answer key: it catches the plain patterns, and judgement does the rest.
+
+    Subtle leading questions are written to look open, so the checker may miss them; that is
+    the chapter's point about its limits, and the bank's reason for including them.
+    """
+    bank = il.interview_questions()
+    plain = [i for i in bank.items if i.answer == "leading" and i.id not in bank.subtle]
+    assert [i.id for i in plain if not il.check_question(i.text).flags] == []
+    open_flagged = [i.id for i in bank.items if i.answer == "open and neutral" and il.check_question(i.text).flags]
+    assert len(open_flagged) <= 1, open_flagged
 
 
 def test_sorting_the_bank_scores_like_the_key():
@@ -101,7 +128,7 @@ def test_sorting_the_bank_scores_like_the_key():
 def test_shipped_rules_load_and_cover_every_kind():
     rules = il.leading_rules()
     assert {rule.kind for rule in rules} == set(RULES["kinds"])
-    assert all(rule.explanation and rule.suggestion for rule in rules)
+    assert all(rule.explanation and rule.suggestion and rule.looks_for for rule in rules)
 
 
 def _rules_with(**changes) -> dict:
@@ -134,6 +161,7 @@ def test_bad_rules_are_rejected_naming_the_rule(changes, message):
         ({"pattern": "a" * 301}, "at /rules/0/pattern: 'a{301}' is too long"),
         ({"explanation": "  "}, "at /rules/0/explanation: '  ' does not match"),
         ({"explanation": 7}, "at /rules/0/explanation: 7 is not of type 'string'"),
+        ({"looks_for": " "}, "at /rules/0/looks_for: ' ' does not match"),
     ],
 )
 def test_rules_the_schema_refuses_name_the_file_and_the_path(changes, message):
@@ -170,6 +198,11 @@ def test_rules_missing_fields_or_duplicated_are_rejected():
         ("Most clubs say this is a nightmare. What about you?", {"loaded-social-proof"}),
         ("Tell me about the last time you split a bill.", set()),
         ("What did you do next, and why?", set()),
+        # A polite request for a story or a demonstration is not a yes/no question.
+        ("Could you show me how you recorded the costs?", set()),
+        ("Would you walk me through the last trip?", set()),
+        ("Can you tell me what happened next?", set()),
+        ("Could you use a tool like that?", {"yes-no-opener"}),
     ],
 )
 def test_rules_flag_the_leading_patterns_they_describe(question, expected):
@@ -283,10 +316,13 @@ def test_a_draft_with_no_flags_is_shown_in_green():
     assert markers(ax) == [(2, 0, chart.NO_FLAGS), (4, 0, chart.NO_FLAGS)]
 
 
-def test_rules_are_shown_not_hidden():
+def test_rules_are_shown_in_words_not_as_patterns():
+    """Every rule is listed with what it looks for, in words; the regular expressions stay in the data."""
     html = il.rules_html()
     for rule in il.leading_rules():
-        assert render.escape(rule.pattern.pattern) in html
+        assert rule.looks_for and render.escape(rule.looks_for) in html
+        assert render.escape(rule.pattern.pattern) not in html
+    assert "regular expression" not in html
     assert il.describe_rules().startswith(f"{len(il.leading_rules())} rules:")
 
 

@@ -35,10 +35,10 @@ def test_sorter_gives_per_item_feedback_and_a_score(sorter):
     sorter.controls["q01"].value = "leading"  # wrong
     sorter.controls["check"].click()
     shown = sorter.outputs["feedback"].value
-    assert "Score: 1 of 20 (18 not answered yet)" in shown
+    assert "Score: 1 of 24 (22 not answered yet)" in shown
     assert "You chose \u201cleading\u201d; it belongs in \u201copen and neutral\u201d" in shown
     assert "Right: \u201cleading\u201d. Leading: it asks them to approve your idea." in shown
-    assert 'alt="Bar chart of your sort. Score: 1 of 20' in sorter.outputs["chart"].value
+    assert 'alt="Bar chart of your sort. Score: 1 of 24' in sorter.outputs["chart"].value
 
 
 def test_sorter_saves_score_and_max_score(sorter, save_view):
@@ -47,7 +47,7 @@ def test_sorter_saves_score_and_max_score(sorter, save_view):
     record = save_view(sorter)
     assert "Saved to the my-work folder" in sorter.outputs["status"].value
     assert record["exercise_id"] == "interview-lab-sort"
-    assert (record["results"]["score"], record["results"]["max_score"]) == (20, 20)
+    assert (record["results"]["score"], record["results"]["max_score"]) == (24, 24)
 
 
 def test_checker_starts_with_the_sample_checked(checker):

@@ -39,6 +39,15 @@ def test_every_duty_in_the_data_file_is_reachable_and_non_empty():
     assert all(duty.strip() for duty in shown)
 
 
+def test_launch_preparation_starts_during_the_build():
+    """Issue 12: marketing, sales and leadership take part during development, not only at launch."""
+    building = pw.select(WEB, phase="development")
+    assert {"sales", "marketing", "leadership"} <= set(building.active_teams())
+    launch_words = ("launch", "release")
+    for team in ("sales", "marketing", "leadership"):
+        assert any(word in duty.lower() for duty in RAW["duties"][team]["development"] for word in launch_words), team
+
+
 # ---- validation on load ----------------------------------------------------------------------
 
 
@@ -116,8 +125,8 @@ def test_one_team_lists_its_phases_and_where_the_pm_stops():
 
 
 def test_a_phase_and_team_without_an_interface_says_so():
-    assert "development" not in RAW["duties"]["sales"]
-    selection = pw.select(WEB, phase="development", team="sales")
+    assert "discovery" not in RAW["duties"]["qa"]
+    selection = pw.select(WEB, phase="discovery", team="qa")
     assert selection.interfaces == ()
     assert "no regular interface in this phase" in selection.summary()
     assert "Nothing here" in selection._repr_html_()
@@ -192,11 +201,11 @@ def test_alt_text_follows_the_selection():
     assert "Highlighted threads: Engineering (6 phases)" in chart.describe_web(pw.select(WEB))
     text = chart.describe_web(pw.select(WEB, "discovery"))
     assert "Faint threads: Quality assurance." in text and "strip below: Discovery highlighted" in text
-    assert "No thread is highlighted" in chart.describe_web(pw.select(WEB, "development", "sales"))
+    assert "No thread is highlighted" in chart.describe_web(pw.select(WEB, "discovery", "qa"))
 
 
 @pytest.mark.parametrize(
-    ("phase", "team"), [("all", "all"), ("launch", "all"), ("all", "qa"), ("development", "sales")]
+    ("phase", "team"), [("all", "all"), ("launch", "all"), ("all", "qa"), ("discovery", "qa")]
 )
 def test_plot_draws_every_team_and_phase(phase, team):
     fig = Figure()

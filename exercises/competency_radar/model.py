@@ -90,8 +90,8 @@ class RadarResult:
         remarks = []
         if len(set(self.ratings)) == 1:
             remarks.append(
-                f"You gave every competency the same rating ({self.ratings[0]}), so the tie rule alone chose "
-                "the two below. Try spreading your ratings: which one would you lower first?"
+                f"You gave every competency the same rating ({self.ratings[0]}), so your background's typical "
+                "gaps alone chose the two below. Try spreading your ratings: which one would you lower first?"
             )
         elif min(self.ratings) >= 4:
             remarks.append(

@@ -4,13 +4,14 @@ Part 1 sorts the questions of ``data/interview_questions.json`` into "open and n
 "leading" with the kit's sorter: :func:`parse_interview_questions`, :func:`interview_questions`.
 
 Part 2 checks a question the learner writes against the rules in ``data/leading_rules.json``:
-regular expressions, each with the kind of leading question it finds, why that leads, and how
-to reword it: :func:`parse_leading_rules`, :func:`leading_rules`, :func:`check_question`.
+regular expressions, each with the kind of leading question it finds, what it looks for in plain
+words (what learners see; the patterns stay in the data), why that leads, and how to reword it:
+:func:`parse_leading_rules`, :func:`leading_rules`, :func:`check_question`.
 
 Limits of the checker, which the chapter also states: it is pattern matching, not
 understanding. It can miss a leading question written in words no rule mentions, and it can
 flag a fine one (a useful "Is there anything else ...?" still starts like a yes/no question).
-Every rule is shown to the learner, so a flag can always be traced to the words that
+Every rule is shown to the learner in words, so a flag can always be traced to the words that
 triggered it. To keep matching fast, rules may not nest repetition or use back-references,
 and a question may be at most :data:`MAX_QUESTION_CHARS` characters long.
 """
@@ -51,11 +52,13 @@ _RULE_FLAGS = re.IGNORECASE | re.MULTILINE
 
 @dataclass(frozen=True)
 class QuestionBank:
-    """The questions to sort, their two categories, and the kinds of question (kind id -> description)."""
+    """The questions to sort, their two categories, the kinds of question (kind id -> description),
+    and the ids of the subtle leading questions (those that look open)."""
 
     categories: tuple[str, ...]
     kinds: Mapping[str, str]
     items: tuple[SortItem, ...]
+    subtle: frozenset[str] = frozenset()
 
 
 def parse_interview_questions(raw: Any, *, source: str = "interview_questions.json") -> QuestionBank:
@@ -63,7 +66,7 @@ def parse_interview_questions(raw: Any, *, source: str = "interview_questions.js
 
     Beyond the schema: ids are unique, answers name a category, every kind is declared, a
     question's kind fits its answer (open questions are open and neutral, every other kind
-    leads), and every declared kind has a question.
+    leads), only leading questions are marked subtle, and every declared kind has a question.
     """
     data.validate(raw, "interview_questions.schema.json", source=source)
     categories, kinds, records = tuple(raw["categories"]), dict(raw["kinds"]), raw["questions"]
@@ -79,10 +82,13 @@ def parse_interview_questions(raw: Any, *, source: str = "interview_questions.js
             raise ValueError(
                 f"{source}: Question {record['id']}: kind {kind!r} does not fit the answer {record['answer']!r}."
             )
+        if record.get("subtle") and kind == OPEN_KIND:
+            raise ValueError(f"{source}: Question {record['id']}: only a leading question can be subtle.")
     missing = set(kinds) - {record["kind"] for record in records}
     if missing:
         raise ValueError(f"{source}: The question bank has no question of kind: {', '.join(sorted(missing))}.")
-    return QuestionBank(categories, kinds, items)
+    subtle = frozenset(record["id"] for record in records if record.get("subtle"))
+    return QuestionBank(categories, kinds, items, subtle)
 
 
 @cache
@@ -104,6 +110,7 @@ class Rule:
     pattern: re.Pattern[str]
     explanation: str
     suggestion: str
+    looks_for: str = ""
 
 
 @dataclass(frozen=True)
@@ -225,7 +232,7 @@ def parse_leading_rules(raw: Any, *, source: str = "leading_rules.json") -> tupl
         except ValueError as error:
             raise ValueError(f"{source}: {error}") from None
         rules.append(Rule(rule_id, kind, kinds[kind], pattern, record["explanation"].strip(),
-                          record["suggestion"].strip()))
+                          record["suggestion"].strip(), record["looks_for"].strip()))
     return tuple(rules)
 
 
@@ -263,8 +270,8 @@ def check_question(raw: object, rules: Sequence[Rule] | None = None) -> Question
 
 
 def rules_table_rows(rules: Sequence[Rule] | None = None) -> list[tuple[str, str, str]]:
-    """(kind, rule id, pattern) for every rule: what the learner sees under "How the checker works"."""
-    return [(rule.kind_label, rule.id, rule.pattern.pattern) for rule in (leading_rules() if rules is None else rules)]
+    """(kind, rule id, what it looks for) for every rule: what the learner sees under "How the checker works"."""
+    return [(rule.kind_label, rule.id, rule.looks_for) for rule in (leading_rules() if rules is None else rules)]
 
 
 def describe_rules(rules: Sequence[Rule] | None = None) -> str:
@@ -280,16 +287,16 @@ def rules_html(rules: Sequence[Rule] | None = None) -> str:
     """A collapsible table of every rule, so a flag is never a black box."""
     body = "".join(
         f"<tr><td>{render.escape(kind)}</td><td><code>{render.escape(rule_id)}</code></td>"
-        f'<td><code style="overflow-wrap:anywhere;">{render.escape(pattern)}</code></td></tr>'
-        for kind, rule_id, pattern in rules_table_rows(rules)
+        f"<td>{render.escape(looks_for)}</td></tr>"
+        for kind, rule_id, looks_for in rules_table_rows(rules)
     )
     return (
         "<details><summary>How the checker works: the rules it applies</summary>"
-        "<p>Each rule is a regular expression, matched without regard to capital letters. A match is a flag, "
-        "not a verdict: the checker matches words, it does not understand them, so it can miss a leading "
-        "question and flag a good one.</p>"
+        "<p>Each rule looks for a group of words that often signals a leading question, with or without "
+        "capital letters. A match is a flag, not a verdict: the checker matches words, it does not understand "
+        "them, so it can miss a leading question and flag a good one.</p>"
         '<table style="border-collapse:collapse;font-size:90%;"><thead><tr><th scope="col">Kind</th>'
-        '<th scope="col">Rule</th><th scope="col">Pattern</th></tr></thead>'
+        '<th scope="col">Rule</th><th scope="col">What it looks for</th></tr></thead>'
         f"<tbody>{body}</tbody></table></details>"
     )
 

@@ -60,6 +60,11 @@ class CheckBank:
     def _repr_html_(self) -> str:
         return check_html(self)
 
+    def __repr__(self) -> str:
+        # The plain-text form (text-only front ends, the notebook's text/plain output) names the check
+        # without the answers; the dataclass default would print every option with its "correct" flag.
+        return f"{self.title} ({len(self.questions)} questions; open the page or Jupyter to answer them)"
+
 
 @dataclass(frozen=True)
 class CheckResult:

@@ -13,7 +13,10 @@ def setup() -> Callable[[int], None]:
     sorter = red_flags.red_flags()
 
     def step(i: int) -> None:
-        view.controls[sorter.items[i % len(sorter.items)].id].value = sorter.categories[i % 3]
+        # Each pass over the items shifts every answer by one category, so every step changes the sort
+        # (and the chart), whatever the number of items.
+        count = len(sorter.items)
+        view.controls[sorter.items[i % count].id].value = sorter.categories[(i + i // count) % 3]
         view.controls["check"].click()
 
     return step
