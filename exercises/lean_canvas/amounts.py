@@ -14,7 +14,10 @@ decimal point, a currency sign and a ``k`` for thousands ("2k" is 2000):
   "fixed costs of 2,000"), or followed by "fixed" ("2000 fixed").
 
 The earliest match in the box wins. Periods are not converted: write every
-amount for the same period (say, a month).
+amount for the same period (say, a month). A minus sign written against the
+amount ("-5", "-$5", "\u22125") is kept, so that the check can refuse the negative
+amount instead of using its size; a dash with a space after it ("fixed - 2000")
+only separates, and in a range ("5-10") the dash is not a sign.
 """
 
 from __future__ import annotations
@@ -32,26 +35,29 @@ __all__ = ["NUMBER_LABELS", "PATTERNS", "SOURCE_BOX", "ExtractedNumbers", "extra
 
 # The feasibility calculator's names for the numbers it takes (a test keeps them the same).
 NUMBER_LABELS = {
-    "price": "Willingness to pay",
+    "price": "Price you charge",
     "variable_cost": "Cost to serve one customer",
     "fixed_costs": "Fixed costs",
 }
 MAX_SCANNED_CHARS = 6_000  # a money box is searched this far, so a pasted essay cannot slow the check
 
-_CURRENCY_BEFORE = r"(?:[$€£¥]\s?)?"
+_MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash
+_SIGN = rf"(?:(?<![\w.,])(?P<minus>[{_MINUS}])(?=[$€£¥]?\s?\d))?"  # against the amount: "-5", "-$5"
+_CURRENCY_BEFORE = rf"(?:[$€£¥]\s?(?P<minus_after_sign>[{_MINUS}](?=\d))?)?"  # "$-5"
 _NUMBER = r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<thousands>\s?k\b)?"
 _CURRENCY_AFTER = r"(?:\s?(?:[$€£¥]|usd\b|eur\b|gbp\b|dollars?\b|euros?\b|pounds?\b))?"
-_AMOUNT = _CURRENCY_BEFORE + _NUMBER + _CURRENCY_AFTER
+_AMOUNT = _SIGN + _CURRENCY_BEFORE + _NUMBER + _CURRENCY_AFTER
 _PER = r"\s*(?:/|per\b|an?\b|each\b)\s*"
 _PER_CUSTOMER = _PER + r"(?:customer|user|club|seat|team|member|account|order|subscriber|client)s?\b"
 # Between a keyword and its number: punctuation and a few small words ("fixed costs of 2,000").
-_AFTER_WORD = (r"\b(?:[\s:=(\-]|\b(?:is|are|of|at|about|around|roughly|approx|approximately|cost|costs"
+# A dash separates only with a space after it; against the number it is a minus sign.
+_AFTER_WORD = (r"\b(?:[\s:=(]|-(?=\s)|\b(?:is|are|of|at|about|around|roughly|approx|approximately|cost|costs"
                r"|per|a|an|month|monthly|week|year|yearly|user|customer)\b)*")
 
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "price": (
         re.compile(r"\b(?:price[sd]?|pricing|fees?|subscriptions?|charge[sd]?)" + _AFTER_WORD + _AMOUNT, re.IGNORECASE),
-        re.compile(_AMOUNT + _PER + r"[a-z]", re.IGNORECASE),
+        re.compile(_AMOUNT + _PER + r"[a-z]+", re.IGNORECASE),  # the whole word, so the snippet reads well
     ),
     "variable_cost": (
         re.compile(r"\b(?:variable|cost to serve)" + _AFTER_WORD + _AMOUNT, re.IGNORECASE),
@@ -78,6 +84,19 @@ class ExtractedNumbers:
         """Keyword arguments for the feasibility calculator's ``build_calculator`` (found numbers only)."""
         return {name: value for name in SOURCE_BOX if (value := getattr(self, name)) is not None}
 
+    @property
+    def negative(self) -> tuple[str, ...]:
+        """The names of the numbers written with a minus sign: no price or cost can be below zero."""
+        return tuple(name for name, value in self.calculator_values().items() if value < 0)
+
+    def negative_message(self, name: str) -> str:
+        """Why the negative number ``name`` cannot be used, quoting where it came from."""
+        return (
+            f"{NUMBER_LABELS[name]}: {format_money(getattr(self, name))} (from \u201c{self.found_in[name]}\u201d) "
+            "is below zero, and no price or cost can be. Write the amount without a minus sign; "
+            "for a discount, write the price after it."
+        )
+
     def summary(self) -> str:
         if not self.found_in:
             return "No numbers found in Revenue streams or Cost structure."
@@ -102,6 +121,8 @@ def _first_amount(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[flo
     value = float(match.group("number").replace(",", ""))
     if match.group("thousands"):
         value *= 1000
+    if match.group("minus") or match.group("minus_after_sign"):
+        value = -value
     return value, " ".join(match.group(0).split())
 
 

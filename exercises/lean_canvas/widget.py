@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..feasibility.model import FIELDS as CALCULATOR_FIELDS
+from ..feasibility.model import evaluate, parse_inputs
 from ..feasibility.widget import build_calculator
 from ..kit import render
 from ..kit.numbers import format_number
@@ -20,6 +23,21 @@ NOTHING_TO_TRY = (
     "No price or costs found. Write them like \u201c15 per month\u201d in Revenue streams and "
     "\u201cfixed: 2000\u201d and \u201c4 per customer\u201d in Cost structure."
 )
+WILLINGNESS_NOTE = (
+    "The canvas has no box for willingness to pay, so the calculator starts it at {start}: "
+    "raise it to what your customers told you they would pay at most."
+)
+
+
+def calculator_start(found: Mapping[str, float]) -> dict[str, float]:
+    """The calculator's starting values by field name: the canvas's numbers, the calculator's defaults for the rest.
+
+    Willingness to pay starts at the canvas's price (the price may not exceed it), or at its default.
+    """
+    starting = {name: found.get(name, spec.default) for name, spec in CALCULATOR_FIELDS.items()}
+    if "price" in found:
+        starting["willingness_to_pay"] = found["price"]
+    return starting
 
 
 def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData | None = None) -> ExerciseView:
@@ -69,29 +87,45 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
         nonlocal calculator
         numbers = current().numbers
         found = numbers.calculator_values()
-        if not found:
-            numbers_note.value = render.notice("warn", NOTHING_TO_TRY, title="Nothing to try yet")
+        if not found or numbers.negative:
+            message = (NOTHING_TO_TRY, "Nothing to try yet") if not found else (
+                "\n".join(numbers.negative_message(name) for name in numbers.negative), "Not sent to the calculator")
+            numbers_note.value = render.notice("warn" if not found else "error", message[0], title=message[1])
             calculator_box.children = ()
             return
-        defaults = [spec.label for name, spec in CALCULATOR_FIELDS.items() if name not in found]
+        starting = calculator_start(found)
+        kept = [spec.label for name, spec in CALCULATOR_FIELDS.items()
+                if name not in found and name != "willingness_to_pay"]
         numbers_note.value = render.notice("info", (
-            numbers.summary() + "\nThe calculator's own starting values are used for: " + ", ".join(defaults)
+            numbers.summary() + "\n" + WILLINGNESS_NOTE.format(start=format_number(starting["willingness_to_pay"]))
+            + "\nThe calculator's own starting values are used for: " + ", ".join(kept)
             + ". Change any of them in the calculator."), title="Numbers taken from your canvas")
-        starting = {name: found.get(name, spec.default) for name, spec in CALCULATOR_FIELDS.items()}
         if calculator is None:
-            calculator = build_calculator(**starting)
+            calculator = build_calculator(save=False, **starting)
             view.charts["calculator"] = calculator.charts["chart"]
         else:
-            with calculator.batch():  # five new values, one update of the calculator
+            with calculator.batch():  # six new values, one update of the calculator
                 for name, value in starting.items():
                     calculator.controls[name].value = format_number(value)
         calculator_box.children = (calculator.root,)
+
+    def calculator_state() -> dict[str, Any] | None:
+        """What the open calculator shows, saved with the canvas (its own Save my work is left out)."""
+        if calculator is None or not calculator_box.children:
+            return None
+        typed = {name: calculator.controls[name].value for name in CALCULATOR_FIELDS}
+        try:
+            result = evaluate(parse_inputs(typed))
+        except ValueError as error:
+            return {"inputs": typed, "problem": str(error)}
+        return {"inputs": asdict(result.inputs), "verdict": result.verdict, "reason": result.reason,
+                "profit": result.profit}
 
     def snapshot() -> dict[str, Any]:
         result = current()
         return {
             "inputs": dict(result.boxes),
-            "results": result.as_dict(),
+            "results": result.as_dict() | {"calculator": calculator_state()},
             "markdown_body": canvas_markdown(result) + "\nThe canvas image is saved beside this file.\n",
             "attachments": {"canvas.png": canvas_png(result)},
         }
