@@ -19,12 +19,12 @@ def build_calculator(*, save: bool = True, **starting_values: float) -> Exercise
     """The live calculator, starting from the defaults or from ``starting_values`` (by field name).
 
     ``save=False`` leaves out the Save my work panel, for an exercise that embeds the calculator
-    and saves its own work.
+    and saves its own work (an exercise shows one save panel, which saves that exercise).
     """
-    unknown = sorted(starting_values.keys() - FIELDS.keys())
-    if unknown:
-        raise TypeError(f"build_calculator: unknown inputs {', '.join(unknown)}; known: {', '.join(FIELDS)}.")
     values = {name: starting_values.get(name, spec.default) for name, spec in FIELDS.items()}
+    unknown = sorted(starting_values.keys() - FIELDS.keys())
+    if unknown:  # a misspelt or retired name would otherwise be ignored without a word
+        raise TypeError(f"build_calculator: unknown inputs {', '.join(unknown)}; known: {', '.join(FIELDS)}.")
     sliders = {
         "willingness_to_pay": widgets.FloatSlider(min=0, max=200, step=1),
         "price": widgets.FloatSlider(min=0, max=200, step=1),
