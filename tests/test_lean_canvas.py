@@ -52,7 +52,8 @@ def test_costs_are_read_from_cost_structure(costs, variable, fixed):
 
 def test_found_numbers_seed_only_the_calculators_matching_inputs():
     numbers = lc.extract_numbers(HIKING)
-    assert numbers.calculator_values() == {"price": 15, "variable_cost": 4, "fixed_costs": 2000}
+    assert numbers.calculator_values() == {"willingness_to_pay": 18, "price": 15, "variable_cost": 4,
+                                           "fixed_costs": 2000}
     assert "Price you charge: 15 (from \u201cSubscription: 15\u201d)" in numbers.summary()
     assert lc.extract_numbers({}).calculator_values() == {}
     assert "No numbers found" in lc.extract_numbers({})._repr_html_()
@@ -278,3 +279,28 @@ def test_a_negative_price_or_cost_is_reported_in_its_box_and_not_compared():
     assert any("\u201c-5 per member\u201d" in i.message for i in negative)
     assert not any("does not exceed the cost to serve" in i.message for i in check.issues)
     assert not check.complete
+
+
+# ---- willingness to pay, a number apart from the price (issue 12) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("revenue", "willingness", "price"),
+    [
+        ("Subscription: 15 per month per club. Clubs told us they would pay up to 18.", 18, 15),
+        ("Clubs would pay up to 18 a month; we charge 15 per month.", 18, 15),  # the earlier amount is not the price
+        ("Willingness to pay: about 20. Price: 12", 20, 12),
+        ("Subscription: 15 per month", None, 15),
+        ("Treasurers are willing to pay 9 each month", 9, None),
+    ],
+)
+def test_willingness_to_pay_is_read_apart_from_the_price(revenue, willingness, price):
+    numbers = _numbers(revenue=revenue)
+    assert (numbers.willingness_to_pay, numbers.price) == (willingness, price)
+
+
+def test_a_price_above_what_customers_would_pay_is_inconsistent():
+    check = lc.check_canvas(_with(revenue_streams="Subscription: 20 per month. Clubs would pay up to 18."))
+    (issue,) = [i for i in check.issues if "above" in i.message]
+    assert issue.box == "revenue_streams" and issue.severity == "inconsistent"
+    assert "price (20)" in issue.message and "(18)" in issue.message

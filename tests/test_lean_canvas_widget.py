@@ -58,10 +58,10 @@ def test_numbers_from_the_canvas_open_the_calculator_with_them(view):
     view.controls["try_numbers"].click()
     (calculator,) = view.outputs["calculator"].children
     assert "Price you charge: 15" in view.outputs["numbers"].value
-    assert "starts it at 15" in view.outputs["numbers"].value  # willingness to pay: the canvas has no box for it
+    assert "Willingness to pay: 18 (from \u201cwould pay up to 18\u201d)" in view.outputs["numbers"].value
     assert "People with the problem" in view.outputs["numbers"].value  # left at the calculator's default
     texts = [w.value for w in _all(calculator) if w.__class__.__name__ == "Text"]
-    assert "15" in texts and "4" in texts and "2000" in texts
+    assert "15" in texts and "4" in texts and "2000" in texts and "18" in texts
 
 
 def test_no_numbers_means_a_hint_and_no_calculator(view):
@@ -193,6 +193,7 @@ def test_negative_numbers_are_refused_by_the_calculator_button(view):
 def test_the_calculator_starts_willingness_to_pay_at_the_canvas_price_and_has_no_save_panel(view):
     view.controls["revenue_streams"].value = "Subscription: 25 per month per club."
     view.controls["try_numbers"].click()
+    assert "willingness to pay starts at your price, 25" in view.outputs["numbers"].value
     (calculator,) = view.outputs["calculator"].children
     assert _text_box(calculator, "Willingness to pay").value == "25"
     assert _text_box(calculator, "Price you charge").value == "25"

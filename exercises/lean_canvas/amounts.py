@@ -2,6 +2,9 @@
 these patterns, case-insensitively; a number may have thousands commas, a
 decimal point, a currency sign and a ``k`` for thousands ("2k" is 2000):
 
+- willingness to pay, from *Revenue streams*: a number after "would pay",
+  "willing to pay" or "willingness to pay" ("would pay up to 18"); the
+  price is then looked for in the rest of the box;
 - price, from *Revenue streams*: a number right after "price", "fee",
   "subscription" or "charge" ("price: 15", "subscription of $15"), with only
   punctuation or small words such as "is", "of", "at", "about", "per month"
@@ -35,6 +38,7 @@ __all__ = ["NUMBER_LABELS", "PATTERNS", "SOURCE_BOX", "ExtractedNumbers", "extra
 
 # The feasibility calculator's names for the numbers it takes (a test keeps them the same).
 NUMBER_LABELS = {
+    "willingness_to_pay": "Willingness to pay",
     "price": "Price you charge",
     "variable_cost": "Cost to serve one customer",
     "fixed_costs": "Fixed costs",
@@ -55,6 +59,10 @@ _AFTER_WORD = (r"\b(?:[\s:=(]|-(?=\s)|\b(?:is|are|of|at|about|around|roughly|app
                r"|per|a|an|month|monthly|week|year|yearly|user|customer)\b)*")
 
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "willingness_to_pay": (
+        re.compile(r"\b(?:would|willing to|willingness to)\s+pay\b(?:\s+(?:up\s+to|at\s+most|as\s+much\s+as)\b)?"
+                   + _AFTER_WORD + _AMOUNT, re.IGNORECASE),
+    ),
     "price": (
         re.compile(r"\b(?:price[sd]?|pricing|fees?|subscriptions?|charge[sd]?)" + _AFTER_WORD + _AMOUNT, re.IGNORECASE),
         re.compile(_AMOUNT + _PER + r"[a-z]+", re.IGNORECASE),  # the whole word, so the snippet reads well
@@ -68,7 +76,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(_AMOUNT + r"\s*(?:in\s+)?fixed\b", re.IGNORECASE),
     ),
 }
-SOURCE_BOX = {"price": "revenue_streams", "variable_cost": "cost_structure", "fixed_costs": "cost_structure"}
+# Willingness to pay is read first: its amount is then no candidate for the price.
+SOURCE_BOX = {"willingness_to_pay": "revenue_streams", "price": "revenue_streams", "variable_cost": "cost_structure", "fixed_costs": "cost_structure"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,7 @@ class ExtractedNumbers:
     variable_cost: float | None
     fixed_costs: float | None
     found_in: dict[str, str]
+    willingness_to_pay: float | None = None
 
     def calculator_values(self) -> dict[str, float]:
         """Keyword arguments for the feasibility calculator's ``build_calculator`` (found numbers only)."""
@@ -106,18 +116,20 @@ class ExtractedNumbers:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        return {"price": self.price, "variable_cost": self.variable_cost, "fixed_costs": self.fixed_costs,
-                "found_in": dict(self.found_in)}
+        return {"willingness_to_pay": self.willingness_to_pay, "price": self.price,
+                "variable_cost": self.variable_cost, "fixed_costs": self.fixed_costs, "found_in": dict(self.found_in)}
 
     def _repr_html_(self) -> str:
         return render.notice("info" if self.found_in else "warn", self.summary(), title="Numbers from the canvas")
 
 
-def _first_amount(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[float, str] | None:
+def _first_match(text: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
     matches = [m for pattern in patterns if (m := pattern.search(text))]
-    if not matches:
-        return None
-    match = min(matches, key=lambda m: m.start())
+    return min(matches, key=lambda m: m.start()) if matches else None
+
+
+def _amount(match: re.Match[str]) -> tuple[float, str]:
+    """The signed amount a match found, and the text it came from."""
     value = float(match.group("number").replace(",", ""))
     if match.group("thousands"):
         value *= 1000
@@ -127,13 +139,21 @@ def _first_amount(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[flo
 
 
 def extract_numbers(boxes: Mapping[str, object]) -> ExtractedNumbers:
-    """Price, cost to serve one customer and fixed costs, read from the money boxes (see the module doc)."""
+    """Willingness to pay, price, cost to serve one customer and fixed costs, read from the money boxes.
+
+    See the module doc for how each is written.
+    """
     clean = normalise_boxes(boxes)
+    texts = {box: clean[box][:MAX_SCANNED_CHARS] for box in set(SOURCE_BOX.values())}
     values: dict[str, float | None] = {}
     found_in: dict[str, str] = {}
     for name, box in SOURCE_BOX.items():
-        hit = _first_amount(clean[box][:MAX_SCANNED_CHARS], PATTERNS[name])
-        values[name] = None if hit is None else hit[0]
-        if hit is not None:
-            found_in[name] = hit[1]
-    return ExtractedNumbers(values["price"], values["variable_cost"], values["fixed_costs"], found_in)
+        match = _first_match(texts[box], PATTERNS[name])
+        values[name] = None
+        if match is not None:
+            values[name], found_in[name] = _amount(match)
+            if name == "willingness_to_pay":  # blank it out, so that "would pay 18 a month" is not the price
+                start, end = match.span()
+                texts[box] = texts[box][:start] + " " * (end - start) + texts[box][end:]
+    return ExtractedNumbers(values["price"], values["variable_cost"], values["fixed_costs"], found_in,
+                            values["willingness_to_pay"])

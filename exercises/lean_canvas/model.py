@@ -146,6 +146,12 @@ def check_canvas(boxes: Mapping[str, object], data: CanvasData | None = None) ->
     numbers = extract_numbers(clean)
     for name in numbers.negative:
         issues.append(Issue(SOURCE_BOX[name], "inconsistent", numbers.negative_message(name)))
+    ceiling = numbers.willingness_to_pay
+    if numbers.price is not None and ceiling is not None and not numbers.negative and numbers.price > ceiling:
+        issues.append(Issue("revenue_streams", "inconsistent", (
+            f"The price ({format_money(numbers.price)}) is above what customers would pay ({format_money(ceiling)}), "
+            "so nobody would buy at that price."
+        )))
     if (numbers.price is not None and numbers.variable_cost is not None and not numbers.negative
             and numbers.price <= numbers.variable_cost):
         issues.append(Issue("revenue_streams", "inconsistent", (

@@ -24,20 +24,36 @@ NOTHING_TO_TRY = (
     "\u201cfixed: 2000\u201d and \u201c4 per customer\u201d in Cost structure."
 )
 WILLINGNESS_NOTE = (
-    "The canvas has no box for willingness to pay, so the calculator starts it at {start}: "
-    "raise it to what your customers told you they would pay at most."
+    "Your canvas does not say what customers would pay at most, so willingness to pay starts at your price, "
+    "{start}: raise it to what customers told you."
 )
 
 
 def calculator_start(found: Mapping[str, float]) -> dict[str, float]:
     """The calculator's starting values by field name: the canvas's numbers, the calculator's defaults for the rest.
 
-    Willingness to pay starts at the canvas's price (the price may not exceed it), or at its default.
+    A canvas that gives only one of willingness to pay and price starts the other so that the price
+    does not exceed willingness to pay: willingness to pay at the price, or the price at most at it.
     """
     starting = {name: found.get(name, spec.default) for name, spec in CALCULATOR_FIELDS.items()}
-    if "price" in found:
+    if "price" in found and "willingness_to_pay" not in found:
         starting["willingness_to_pay"] = found["price"]
+    if "willingness_to_pay" in found and "price" not in found:
+        starting["price"] = min(starting["price"], found["willingness_to_pay"])
     return starting
+
+
+def starting_notes(found: Mapping[str, float], starting: Mapping[str, float]) -> list[str]:
+    """What the calculator's starting values that the canvas did not give are based on."""
+    notes = []
+    if "price" in found and "willingness_to_pay" not in found:
+        notes.append(WILLINGNESS_NOTE.format(start=format_number(starting["willingness_to_pay"])))
+    kept = [spec.label for name, spec in CALCULATOR_FIELDS.items()
+            if name not in found and not (name == "willingness_to_pay" and "price" in found)]
+    if kept:
+        notes.append(f"The calculator's own starting values are used for: {', '.join(kept)}. "
+                     "Change any of them in the calculator.")
+    return notes
 
 
 def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData | None = None) -> ExerciseView:
@@ -94,12 +110,8 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
             calculator_box.children = ()
             return
         starting = calculator_start(found)
-        kept = [spec.label for name, spec in CALCULATOR_FIELDS.items()
-                if name not in found and name != "willingness_to_pay"]
-        numbers_note.value = render.notice("info", (
-            numbers.summary() + "\n" + WILLINGNESS_NOTE.format(start=format_number(starting["willingness_to_pay"]))
-            + "\nThe calculator's own starting values are used for: " + ", ".join(kept)
-            + ". Change any of them in the calculator."), title="Numbers taken from your canvas")
+        numbers_note.value = render.notice("info", "\n".join([numbers.summary(), *starting_notes(found, starting)]),
+                                           title="Numbers taken from your canvas")
         if calculator is None:
             calculator = build_calculator(save=False, **starting)
             view.charts["calculator"] = calculator.charts["chart"]
