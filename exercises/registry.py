@@ -101,6 +101,7 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 
 CHECKS: tuple[Exercise, ...] = (
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
+    _check(5, "05-translating-between-worlds", "Translating between worlds", 8),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS
