@@ -77,7 +77,10 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
 }
 # Willingness to pay is read first: its amount is then no candidate for the price.
-SOURCE_BOX = {"willingness_to_pay": "revenue_streams", "price": "revenue_streams", "variable_cost": "cost_structure", "fixed_costs": "cost_structure"}
+SOURCE_BOX = {
+    "willingness_to_pay": "revenue_streams", "price": "revenue_streams",
+    "variable_cost": "cost_structure", "fixed_costs": "cost_structure",
+}
 
 
 @dataclass(frozen=True)
