@@ -103,10 +103,13 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
         nonlocal calculator
         numbers = current().numbers
         found = numbers.calculator_values()
-        if not found or numbers.negative:
-            message = (NOTHING_TO_TRY, "Nothing to try yet") if not found else (
-                "\n".join(numbers.negative_message(name) for name in numbers.negative), "Not sent to the calculator")
-            numbers_note.value = render.notice("warn" if not found else "error", message[0], title=message[1])
+        if not found:
+            numbers_note.value = render.notice("warn", NOTHING_TO_TRY, title="Nothing to try yet")
+            calculator_box.children = ()
+            return
+        if numbers.negative:  # refused with the reason, never sent on as their size
+            refused = "\n".join(numbers.negative_message(name) for name in numbers.negative)
+            numbers_note.value = render.notice("error", refused, title="Not sent to the calculator")
             calculator_box.children = ()
             return
         starting = calculator_start(found)
