@@ -105,6 +105,7 @@ CHECKS: tuple[Exercise, ...] = (
     _check(2, "02-origin-stories", "Origin stories: the path you bring", 7),
     _check(3, "03-understanding-customers", "Understanding customers without leading them", 8),
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
+    _check(5, "05-translating-between-worlds", "Translating between worlds", 8),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS

@@ -198,3 +198,12 @@ def test_the_shipped_data_has_four_audiences_and_two_messages_each():
     assert set(SCENARIO.audiences) == {"engineering", "sales", "customer", "senior-manager"}
     for label in SCENARIO.categories:
         assert sum(item.answer == label for item in SCENARIO.candidates) == 2
+
+
+def test_code_pasted_into_a_message_states_no_number():
+    # issue 12: the 1 in alert(1) counted as a number for "Numbers to back it up"
+    check = at.check_message("senior-manager", "<script>alert(1)</script> We should approve it because it saves money.")
+    numbers = next(c for c in check.concerns if c.label == "Numbers to back it up")
+    assert not numbers.addressed
+    stated = at.check_message("senior-manager", "It saves 1,200 a month (alert(1) aside).")
+    assert next(c for c in stated.concerns if c.label == "Numbers to back it up").matched == ("1,200",)

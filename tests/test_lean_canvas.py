@@ -53,8 +53,9 @@ def test_costs_are_read_from_cost_structure(costs, variable, fixed):
 
 def test_found_numbers_seed_only_the_calculators_matching_inputs():
     numbers = lc.extract_numbers(HIKING)
-    assert numbers.calculator_values() == {"price": 15, "variable_cost": 4, "fixed_costs": 2000}
-    assert "Willingness to pay: 15 (from \u201cSubscription: 15\u201d)" in numbers.summary()
+    assert numbers.calculator_values() == {"willingness_to_pay": 18, "price": 15, "variable_cost": 4,
+                                           "fixed_costs": 2000}
+    assert "Price you charge: 15 (from \u201cSubscription: 15\u201d)" in numbers.summary()
     assert lc.extract_numbers({}).calculator_values() == {}
     assert "No numbers found" in lc.extract_numbers({})._repr_html_()
     assert "<script" not in lc.extract_numbers({"revenue_streams": "<script>price: 5"})._repr_html_()
@@ -249,3 +250,58 @@ def test_the_numbers_carry_the_calculators_labels():
 def test_unknown_example_is_a_clear_error():
     with pytest.raises(ValueError, match="No example canvas"):
         lc.example("nope")
+
+
+# ---- minus signs (issue 12: "fixed: -5" used to become fixed costs of 5) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("box", "text", "name", "value"),
+    [
+        ("cost_structure", "fixed: -5", "fixed_costs", -5),
+        ("cost_structure", "Fixed costs of \u22122,000 a month", "fixed_costs", -2000),
+        ("cost_structure", "-5 per member", "variable_cost", -5),
+        ("cost_structure", "Variable: -$4", "variable_cost", -4),
+        ("revenue_streams", "-5 per member", "price", -5),
+        ("revenue_streams", "Price: -15", "price", -15),
+        ("cost_structure", "Fixed - 2000 per month", "fixed_costs", 2000),  # a spaced dash is not a minus
+        ("revenue_streams", "5-10 per month", "price", 10),  # a range, not a negative number
+    ],
+)
+def test_numbers_keep_their_sign(box, text, name, value):
+    assert getattr(lc.extract_numbers({box: text}), name) == value
+
+
+def test_a_negative_price_or_cost_is_reported_in_its_box_and_not_compared():
+    check = lc.check_canvas(_with(revenue_streams="-5 per member", cost_structure="fixed: -5; 4 per club"))
+    negative = [i for i in check.issues if "below zero" in i.message]
+    assert {(i.box, i.severity) for i in negative} == {("revenue_streams", "inconsistent"),
+                                                       ("cost_structure", "inconsistent")}
+    assert any("\u201c-5 per member\u201d" in i.message for i in negative)
+    assert not any("does not exceed the cost to serve" in i.message for i in check.issues)
+    assert not check.complete
+
+
+# ---- willingness to pay, a number apart from the price (issue 12) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("revenue", "willingness", "price"),
+    [
+        ("Subscription: 15 per month per club. Clubs told us they would pay up to 18.", 18, 15),
+        ("Clubs would pay up to 18 a month; we charge 15 per month.", 18, 15),  # the earlier amount is not the price
+        ("Willingness to pay: about 20. Price: 12", 20, 12),
+        ("Subscription: 15 per month", None, 15),
+        ("Treasurers are willing to pay 9 each month", 9, None),
+    ],
+)
+def test_willingness_to_pay_is_read_apart_from_the_price(revenue, willingness, price):
+    numbers = _numbers(revenue=revenue)
+    assert (numbers.willingness_to_pay, numbers.price) == (willingness, price)
+
+
+def test_a_price_above_what_customers_would_pay_is_inconsistent():
+    check = lc.check_canvas(_with(revenue_streams="Subscription: 20 per month. Clubs would pay up to 18."))
+    (issue,) = [i for i in check.issues if "above" in i.message]
+    assert issue.box == "revenue_streams" and issue.severity == "inconsistent"
+    assert "price (20)" in issue.message and "(18)" in issue.message

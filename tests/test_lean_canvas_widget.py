@@ -57,10 +57,11 @@ def test_loading_the_flawed_example_shows_its_problems():
 def test_numbers_from_the_canvas_open_the_calculator_with_them(view):
     view.controls["try_numbers"].click()
     (calculator,) = view.outputs["calculator"].children
-    assert "Willingness to pay: 15" in view.outputs["numbers"].value
+    assert "Price you charge: 15" in view.outputs["numbers"].value
+    assert "Willingness to pay: 18 (from \u201cwould pay up to 18\u201d)" in view.outputs["numbers"].value
     assert "People with the problem" in view.outputs["numbers"].value  # left at the calculator's default
     texts = [w.value for w in _all(calculator) if w.__class__.__name__ == "Text"]
-    assert "15" in texts and "4" in texts and "2000" in texts
+    assert "15" in texts and "4" in texts and "2000" in texts and "18" in texts
 
 
 def test_no_numbers_means_a_hint_and_no_calculator(view):
@@ -176,3 +177,42 @@ def test_a_canvas_built_from_custom_data_shows_that_data():
     assert view.controls["problem"].value == "Treasurers chase money."
     assert view.charts["canvas"].drawing.titles["problem"].get_text() == "Pain points"
     assert "Pain points: Treasurers chase money." in view.outputs["canvas"].value
+
+
+def test_negative_numbers_are_refused_by_the_calculator_button(view):
+    view.controls["cost_structure"].value = "fixed: -5. 4 per club."
+    view.controls["try_numbers"].click()
+    shown = view.outputs["numbers"].value
+    assert "Fixed costs: -5" in shown and "below zero" in shown and 'role="alert"' in shown
+    assert view.outputs["calculator"].children == ()
+    view.controls["cost_structure"].value = "fixed: 5. 4 per club."
+    view.controls["try_numbers"].click()
+    assert len(view.outputs["calculator"].children) == 1
+
+
+def test_the_calculator_starts_willingness_to_pay_at_the_canvas_price_and_has_no_save_panel(view):
+    view.controls["revenue_streams"].value = "Subscription: 25 per month per club."
+    view.controls["try_numbers"].click()
+    assert "willingness to pay starts at your price, 25" in view.outputs["numbers"].value
+    (calculator,) = view.outputs["calculator"].children
+    assert _text_box(calculator, "Willingness to pay").value == "25"
+    assert _text_box(calculator, "Price you charge").value == "25"
+    assert "Verdict: feasible" in "".join(w.value for w in _all(calculator) if w.__class__.__name__ == "HTML")
+    saves = [w for w in _all(view.root) if w.__class__.__name__ == "Button" and w.description == "Save my work"]
+    assert len(saves) == 1  # the canvas's own; the calculator is part of this exercise
+
+
+def _text_box(root, label):
+    (box,) = [w for w in _all(root) if w.__class__.__name__ == "Text" and w.description == label]
+    return box
+
+
+def test_the_save_keeps_what_the_open_calculator_shows(view, save_view, work_folder):
+    assert save_view(view)["results"]["calculator"] is None  # not opened yet
+    view.controls["try_numbers"].click()
+    (calculator,) = view.outputs["calculator"].children
+    _text_box(calculator, "Reach and convert (%)").value = "3"
+    saved = save_view(view)["results"]["calculator"]
+    assert saved["inputs"]["reach_percent"] == 3 and saved["verdict"] == "not feasible"
+    _text_box(calculator, "Price you charge").value = "99"
+    assert "above the willingness to pay" in save_view(view)["results"]["calculator"]["problem"]

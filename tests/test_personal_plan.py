@@ -19,7 +19,8 @@ TODAY = date(2026, 11, 23)
 DATA = p.plan_data()
 ALL_RATED = {"communication": 4, "engineering": 5, "sales": 2, "customer": 3, "ambiguity": 2}
 NUMBERS = {
-    "price": "12", "variable_cost": "3", "fixed_costs": "500", "people_with_problem": "2000", "reach_percent": "4",
+    "willingness_to_pay": "12", "price": "12", "variable_cost": "3", "fixed_costs": "500",
+    "people_with_problem": "2000", "reach_percent": "4",
 }
 PAYLOADS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[link](javascript:alert(1))", "# heading | a | b",
@@ -213,7 +214,7 @@ def test_any_valid_ratings_chart_and_describe_consistently(ratings):
 
 def test_try_it_evaluates_the_numbers_with_the_calculator_logic():
     plan = p.plan_try_it("Club expenses are a mess", "A shared spreadsheet", NUMBERS, buy_existing=True)
-    assert plan.calculator_values() == {"price": 12, "variable_cost": 3, "fixed_costs": 500,
+    assert plan.calculator_values() == {"willingness_to_pay": 12, "price": 12, "variable_cost": 3, "fixed_costs": 500,
                                          "people_with_problem": 2000, "reach_percent": 4}
     expected = feasibility.calculate(**plan.calculator_values())
     assert plan.result == expected and plan.as_dict()["verdict"] == expected.verdict
@@ -226,7 +227,7 @@ def test_try_it_lists_every_problem_at_once():
     lines = str(caught.value).splitlines()
     assert lines[0] == "The problem: this field is empty; write something first."
     assert lines[1].startswith("The cheapest fix: 1,001 characters is too long")
-    assert any("Willingness to pay" in line and "not a number" in line for line in lines)
+    assert any("Price you charge" in line and "not a number" in line for line in lines)
     assert any("Reach and convert" in line for line in lines)
 
 

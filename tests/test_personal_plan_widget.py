@@ -14,7 +14,8 @@ from shown_bars import shown_bars
 TODAY = date(2026, 11, 23)
 DATA = p.plan_data()
 NUMBERS = {
-    "price": "12", "variable_cost": "3", "fixed_costs": "500", "people_with_problem": "2000", "reach_percent": "4",
+    "willingness_to_pay": "12", "price": "12", "variable_cost": "3", "fixed_costs": "500",
+    "people_with_problem": "2000", "reach_percent": "4",
 }
 
 
@@ -35,7 +36,7 @@ def find_text(root: widgets.Widget, description: str) -> widgets.Text:
 
 
 def write_project(plan, problem: str, fix: str) -> None:
-    """Fill in part 3 as a learner would: the problem, the fix and the five numbers."""
+    """Fill in part 3 as a learner would: the problem, the fix and the six numbers."""
     plan.controls["problem"].value = problem
     plan.controls["fix"].value = fix
     for name, value in NUMBERS.items():
@@ -101,7 +102,7 @@ def test_bad_project_numbers_explain_and_close_the_calculator(plan):
     plan.controls["price"].value = "lots"
     plan.controls["open_calculator"].click()
     shown = plan.outputs["try_it"].value
-    assert 'role="alert"' in shown and "Willingness to pay" in shown and "not a number" in shown
+    assert 'role="alert"' in shown and "Price you charge" in shown and "not a number" in shown
     assert plan.outputs["calculator"].children == ()
 
 
@@ -165,12 +166,13 @@ def test_checking_new_numbers_refills_the_open_calculator(plan):
     write_project(plan, "Expenses", "Spreadsheet")
     plan.controls["open_calculator"].click()
     (first,) = plan.outputs["calculator"].children
+    plan.controls["willingness_to_pay"].value = "30"
     plan.controls["price"].value = "30"
     plan.controls["reach_percent"].value = "10"
     plan.controls["open_calculator"].click()
     (second,) = plan.outputs["calculator"].children
     assert second is first
-    assert find_text(second, "Willingness to pay").value == "30"
+    assert find_text(second, "Price you charge").value == "30"
     assert find_text(second, "Reach and convert (%)").value == "10"
     results = [c for c in second.children if isinstance(c, widgets.HTML) and "Results per period" in c.value]
     assert "<td style=\"text-align:right;padding:2px 0;\">200</td>" in results[0].value  # 10% of 2000 customers

@@ -16,7 +16,7 @@ from typing import Any
 from ..kit import render
 from ..kit.numbers import format_money
 from ..kit.text import escape_markdown, find_terms, sentences, words
-from .amounts import ExtractedNumbers, extract_numbers
+from .amounts import SOURCE_BOX, ExtractedNumbers, extract_numbers
 from .boxes import BOX_KEYS, CanvasData, canvas_data, normalise_boxes
 
 __all__ = [
@@ -144,7 +144,16 @@ def check_canvas(boxes: Mapping[str, object], data: CanvasData | None = None) ->
         issues.append(Issue("problem", "tip",
                             f"{len(_items(problem))} items: focus on the top {MAX_TOP_PROBLEMS} problems."))
     numbers = extract_numbers(clean)
-    if numbers.price is not None and numbers.variable_cost is not None and numbers.price <= numbers.variable_cost:
+    for name in numbers.negative:
+        issues.append(Issue(SOURCE_BOX[name], "inconsistent", numbers.negative_message(name)))
+    ceiling = numbers.willingness_to_pay
+    if numbers.price is not None and ceiling is not None and not numbers.negative and numbers.price > ceiling:
+        issues.append(Issue("revenue_streams", "inconsistent", (
+            f"The price ({format_money(numbers.price)}) is above what customers would pay ({format_money(ceiling)}), "
+            "so nobody would buy at that price."
+        )))
+    if (numbers.price is not None and numbers.variable_cost is not None and not numbers.negative
+            and numbers.price <= numbers.variable_cost):
         issues.append(Issue("revenue_streams", "inconsistent", (
             f"The price ({format_money(numbers.price)}) does not exceed the cost to serve one customer "
             f"({format_money(numbers.variable_cost)}), so every sale loses money."

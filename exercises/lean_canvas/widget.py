@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..feasibility.model import FIELDS as CALCULATOR_FIELDS
+from ..feasibility.model import evaluate, parse_inputs
 from ..feasibility.widget import build_calculator
 from ..kit import render
 from ..kit.numbers import format_number
@@ -20,6 +23,37 @@ NOTHING_TO_TRY = (
     "No price or costs found. Write them like \u201c15 per month\u201d in Revenue streams and "
     "\u201cfixed: 2000\u201d and \u201c4 per customer\u201d in Cost structure."
 )
+WILLINGNESS_NOTE = (
+    "Your canvas does not say what customers would pay at most, so willingness to pay starts at your price, "
+    "{start}: raise it to what customers told you."
+)
+
+
+def calculator_start(found: Mapping[str, float]) -> dict[str, float]:
+    """The calculator's starting values by field name: the canvas's numbers, the calculator's defaults for the rest.
+
+    A canvas that gives only one of willingness to pay and price starts the other so that the price
+    does not exceed willingness to pay: willingness to pay at the price, or the price at most at it.
+    """
+    starting = {name: found.get(name, spec.default) for name, spec in CALCULATOR_FIELDS.items()}
+    if "price" in found and "willingness_to_pay" not in found:
+        starting["willingness_to_pay"] = found["price"]
+    if "willingness_to_pay" in found and "price" not in found:
+        starting["price"] = min(starting["price"], found["willingness_to_pay"])
+    return starting
+
+
+def starting_notes(found: Mapping[str, float], starting: Mapping[str, float]) -> list[str]:
+    """What the calculator's starting values that the canvas did not give are based on."""
+    notes = []
+    if "price" in found and "willingness_to_pay" not in found:
+        notes.append(WILLINGNESS_NOTE.format(start=format_number(starting["willingness_to_pay"])))
+    kept = [spec.label for name, spec in CALCULATOR_FIELDS.items()
+            if name not in found and not (name == "willingness_to_pay" and "price" in found)]
+    if kept:
+        notes.append(f"The calculator's own starting values are used for: {', '.join(kept)}. "
+                     "Change any of them in the calculator.")
+    return notes
 
 
 def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData | None = None) -> ExerciseView:
@@ -73,25 +107,40 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
             numbers_note.value = render.notice("warn", NOTHING_TO_TRY, title="Nothing to try yet")
             calculator_box.children = ()
             return
-        defaults = [spec.label for name, spec in CALCULATOR_FIELDS.items() if name not in found]
-        numbers_note.value = render.notice("info", (
-            numbers.summary() + "\nThe calculator's own starting values are used for: " + ", ".join(defaults)
-            + ". Change any of them in the calculator."), title="Numbers taken from your canvas")
-        starting = {name: found.get(name, spec.default) for name, spec in CALCULATOR_FIELDS.items()}
+        if numbers.negative:  # refused with the reason, never sent on as their size
+            refused = "\n".join(numbers.negative_message(name) for name in numbers.negative)
+            numbers_note.value = render.notice("error", refused, title="Not sent to the calculator")
+            calculator_box.children = ()
+            return
+        starting = calculator_start(found)
+        numbers_note.value = render.notice("info", "\n".join([numbers.summary(), *starting_notes(found, starting)]),
+                                           title="Numbers taken from your canvas")
         if calculator is None:
-            calculator = build_calculator(**starting)
+            calculator = build_calculator(save=False, **starting)
             view.charts["calculator"] = calculator.charts["chart"]
         else:
-            with calculator.batch():  # five new values, one update of the calculator
+            with calculator.batch():  # six new values, one update of the calculator
                 for name, value in starting.items():
                     calculator.controls[name].value = format_number(value)
         calculator_box.children = (calculator.root,)
+
+    def calculator_state() -> dict[str, Any] | None:
+        """What the open calculator shows, saved with the canvas (its own Save my work is left out)."""
+        if calculator is None or not calculator_box.children:
+            return None
+        typed = {name: calculator.controls[name].value for name in CALCULATOR_FIELDS}
+        try:
+            result = evaluate(parse_inputs(typed))
+        except ValueError as error:
+            return {"inputs": typed, "problem": str(error)}
+        return {"inputs": asdict(result.inputs), "verdict": result.verdict, "reason": result.reason,
+                "profit": result.profit}
 
     def snapshot() -> dict[str, Any]:
         result = current()
         return {
             "inputs": dict(result.boxes),
-            "results": result.as_dict(),
+            "results": result.as_dict() | {"calculator": calculator_state()},
             "markdown_body": canvas_markdown(result) + "\nThe canvas image is saved beside this file.\n",
             "attachments": {"canvas.png": canvas_png(result)},
         }

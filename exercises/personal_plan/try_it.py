@@ -50,7 +50,7 @@ class TryItPlan:
 def plan_try_it(
     problem: object, fix: object, numbers: Mapping[str, object], *, buy_existing: bool = False
 ) -> TryItPlan:
-    """Check the problem, the fix and the five numbers; one ``ValueError`` lists every problem."""
+    """Check the problem, the fix and the calculator's numbers; one ``ValueError`` lists every problem."""
     problems = []
     texts = []
     for raw, label in ((problem, "The problem"), (fix, "The cheapest fix")):
