@@ -31,9 +31,21 @@ def write_a_readiness_note(view: Any) -> None:
     view.controls["note"].value = "Sales: I have never sold anything."
 
 
+def open_the_calculator(view: Any) -> None:
+    """Personal plan: describe a project and open the embedded feasibility calculator with its numbers."""
+    from exercises.feasibility.model import FIELDS
+
+    view.controls["problem"].value = "Our club loses track of who paid for the minibus."
+    view.controls["fix"].value = "A shared spreadsheet."
+    for name, spec in FIELDS.items():
+        view.controls[name].value = str(spec.default)
+    view.controls["open_calculator"].click()
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
     "say-no": finish_a_conversation,
     "product-web": write_a_readiness_note,
+    "personal-plan": open_the_calculator,
 }

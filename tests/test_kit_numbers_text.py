@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exercises.kit.numbers import format_number, parse_number
-from exercises.kit.text import clean_text
+from exercises.kit.text import clean_text, find_terms, word_spans, words
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,34 @@ def test_clean_text_limits():
         clean_text("  ", "Note", required=True)
     with pytest.raises(ValueError, match="too long"):
         clean_text("x" * 101, "Note", max_chars=100)
+
+
+# ---- code and markup are not prose: `alert(1)` states no number --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", ["alert"]),
+        ("<img src=x onerror=alert(1)>", []),
+        ("Paste <h1>a heading</h1> here", ["paste", "a", "heading", "here"]),
+        ("print(2) and f(x, y)", ["print", "and", "f"]),
+        ("Churn is <b>30%</b> a year.", ["churn", "is", "30", "a", "year"]),
+        ("Churn is 30% a year (survey of 200 customers).", ["churn", "is", "30", "a", "year", "survey", "of", "200",
+                                                              "customers"]),
+        ("costs < 5 and revenue > 10", ["costs", "5", "and", "revenue", "10"]),
+    ],
+)
+def test_code_and_markup_are_not_words_of_prose(text, expected):
+    assert words(text) == expected
+
+
+def test_digits_in_code_or_markup_are_not_numbers():
+    pasted = words("Try <script>alert(1)</script>, <h1>Title</h1> or onerror=alert(2)")
+    assert find_terms(["#number"], pasted) == {}
+    assert find_terms(["#number"], words("Churn fell 3 points (source: survey).")) == {"3": 1}
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 2<>/()=.,'-"), max_size=60))
+def test_word_spans_and_words_agree(text):
+    assert [text[start:end].lower() for start, end in word_spans(text)] == words(text)

@@ -15,8 +15,12 @@ from .model import FIELDS, MAX_SWING_PERCENT, evaluate, parse_inputs, sensitivit
 EXERCISE_ID = "feasibility"
 
 
-def build_calculator(**starting_values: float) -> ExerciseView:
-    """The live calculator, starting from the defaults or from ``starting_values``."""
+def build_calculator(*, save: bool = True, **starting_values: float) -> ExerciseView:
+    """The live calculator, starting from the defaults or from ``starting_values`` (by field name).
+
+    ``save=False`` leaves out the Save my work panel, for an exercise that embeds the calculator
+    and saves its own work (an exercise shows one save panel, which saves that exercise).
+    """
     values = {name: starting_values.get(name, spec.default) for name, spec in FIELDS.items()}
     sliders = {
         "price": widgets.FloatSlider(min=0, max=200, step=1),
@@ -73,7 +77,7 @@ def build_calculator(**starting_values: float) -> ExerciseView:
         controls=controls | {f"{name}_slider": field.slider for name, field in number_fields.items()},
         outputs={"message": message, "results": results, "chart": chart},
         update=update,
-        snapshot=snapshot,
+        snapshot=snapshot if save else None,
         watch=controls,
         charts={"chart": panel},
     )

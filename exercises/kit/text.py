@@ -15,6 +15,10 @@ MAX_TEXT_CHARS = 5_000
 _WORD = re.compile(r"[^\W_]+(?:(?:['\u2019-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 # A sentence ends at . ! or ? followed by a space or the end, or at a blank line or line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# Code and markup pasted into prose are not words of it: an HTML tag ("<h1>", "<img src=x>") and the
+# argument list of a call written straight after a name ("alert(1)", "f(x, y)"), so "1" states no number.
+# Prose puts a space before "(" and after "<" in a comparison, so "(survey of 200)" and "< 5" stay prose.
+_CODE_OR_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>|(?<=[^\W_])\([^()]*\)")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 _WHITE_SPACE = re.compile(r"\s+")
 
@@ -32,14 +36,23 @@ def clean_text(raw: object, label: str, *, max_chars: int = MAX_TEXT_CHARS, requ
     return text
 
 
+def _prose(text: str) -> str:
+    """``text`` with code and markup blanked out, character for character, so word positions stay valid."""
+    return _CODE_OR_MARKUP.sub(lambda match: " " * len(match.group()), text)
+
+
 def words(text: str) -> list[str]:
-    """The words of ``text``, lower-cased, with curly apostrophes made straight."""
-    return [word.replace("\u2019", "'") for word in _WORD.findall(text.lower())]
+    """The words of ``text``, lower-cased, with curly apostrophes made straight.
+
+    Code and markup pasted into the text are skipped: HTML tags, and the arguments of a call
+    such as ``alert(1)`` (so its ``1`` is not a number anyone stated).
+    """
+    return [word.replace("\u2019", "'") for word in _WORD.findall(_prose(text).lower())]
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Where each word of ``text`` starts and ends (for highlighting)."""
-    return [match.span() for match in _WORD.finditer(text)]
+    """Where each word of ``text`` starts and ends (for highlighting); the same words as :func:`words`."""
+    return [match.span() for match in _WORD.finditer(_prose(text))]
 
 
 def sentences(text: str) -> list[str]:
