@@ -76,6 +76,10 @@ WIDGETS: tuple[Exercise, ...] = (
         "exercises.lean_canvas.widget:build_lean_canvas", ("lean_canvas_example.json",),
     ),
     Exercise(
+        "interview-practice", "Interview practice: answer a PM interview question", "06-the-pm-interview",
+        "exercises.interview_practice.widget:build_interview_practice", ("interview_practice.json",),
+    ),
+    Exercise(
         "say-no", "Say-no role-play", "06-the-pm-interview",
         "exercises.say_no.widget:build_role_play", ("say_no_scenarios.json",), max_score=96,
     ),

@@ -42,10 +42,18 @@ def open_the_calculator(view: Any) -> None:
     view.controls["open_calculator"].click()
 
 
+def answer_a_question(view: Any) -> None:
+    """Interview practice: write an answer to the question on screen, tick one item and check it."""
+    view.controls["answer"].value = "I would start with the users and their most pressing problem."
+    view.controls["item_1"].value = True
+    view.controls["check"].click()
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
     "say-no": finish_a_conversation,
     "product-web": write_a_readiness_note,
     "personal-plan": open_the_calculator,
+    "interview-practice": answer_a_question,
 }
