@@ -105,6 +105,8 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 
 CHECKS: tuple[Exercise, ...] = (
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
+    _check(6, "06-the-pm-interview", "The PM interview", 9),
+    _check(7, "07-setbacks-and-growth", "Setbacks, growth and your next step", 8),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS
