@@ -33,4 +33,4 @@ def tick_labels(ax: Axes) -> list[str]:
 def markers(ax: Axes, marker: str = "o") -> list[tuple[float, float, str]]:
     """(x, y, colour) of every marker of this shape plotted on ``ax``."""
     return [(x, y, to_hex(line.get_color())) for line in ax.lines if line.get_marker() == marker
-            for x, y in zip(line.get_xdata(), line.get_ydata())]
+            for x, y in zip(line.get_xdata(), line.get_ydata(), strict=False)]

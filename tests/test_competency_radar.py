@@ -18,12 +18,12 @@ CATALOGUE = r.origin_profiles()
 IDS = CATALOGUE.ids
 BACKGROUND_IDS = [b.id for b in CATALOGUE.backgrounds]
 rating = st.integers(min_value=1, max_value=5)
-all_ratings = st.fixed_dictionaries({c: rating for c in IDS})
+all_ratings = st.fixed_dictionaries(dict.fromkeys(IDS, rating))
 some_backgrounds = st.lists(st.sampled_from(BACKGROUND_IDS), min_size=1, max_size=len(BACKGROUND_IDS))
 
 
 def ratings(**overrides):
-    return {c: 3 for c in IDS} | overrides
+    return dict.fromkeys(IDS, 3) | overrides
 
 
 # ---- the data file -------------------------------------------------------------------------------
@@ -150,20 +150,20 @@ def test_lowest_rating_wins_before_any_tie_rule():
 
 def test_ties_go_to_the_typically_weaker_competency_then_to_list_order():
     # Sales: typical 3, 3, 2, 3, 4, 4. All rated 2: execution (typical 2) first, then innovation (first in the list).
-    assert r.assess(["sales"], {c: 2 for c in IDS}).weakest == ("development_execution", "product_innovation")
+    assert r.assess(["sales"], dict.fromkeys(IDS, 2)).weakest == ("development_execution", "product_innovation")
 
 
 def test_several_backgrounds_are_averaged_and_each_brings_its_advice():
     result = r.assess(["qa", "sales"], ratings(development_execution=1, customer_relationships=1))
     qa, sales = (next(b for b in CATALOGUE.backgrounds if b.id == i) for i in ("qa", "sales"))
-    assert result.typical == tuple((a + b) / 2 for a, b in zip(qa.profile, sales.profile))
+    assert result.typical == tuple((a + b) / 2 for a, b in zip(qa.profile, sales.profile, strict=False))
     assert [b.id for b in result.backgrounds] == ["sales", "qa"]  # catalogue order, whatever the click order
     labels = {step.background for item in result.plan for step in item.steps if step.background}
     assert labels == {"Sales and account management", "Quality assurance"}
 
 
 def test_high_ratings_get_a_caution():
-    assert "self-ratings tend to be generous" in r.assess(["qa"], {c: 5 for c in IDS} | {"analytics": 4}).summary()
+    assert "self-ratings tend to be generous" in r.assess(["qa"], dict.fromkeys(IDS, 5) | {"analytics": 4}).summary()
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ def test_text_digits_are_accepted():
 
 
 def test_missing_and_unknown_ratings_and_every_problem_at_once():
-    bad = {c: 3 for c in IDS[1:]} | {"charisma": 5}
+    bad = dict.fromkeys(IDS[1:], 3) | {"charisma": 5}
     with pytest.raises(ValueError) as caught:
         r.assess([], bad, "x" * 3000)
     text = str(caught.value)

@@ -66,7 +66,7 @@ def test_the_radar_shows_exactly_the_current_choices(sequence):
 def test_a_redraw_keeps_the_whole_circle_and_scale():
     panel = chart.chart_panel()
     for value in (3, 2, 1):
-        panel.html(r.assess(["qa"], {c: value for c in CATALOGUE.ids}))
+        panel.html(r.assess(["qa"], dict.fromkeys(CATALOGUE.ids, value)))
     ax = panel.figure.axes[0]
     assert ax.get_ylim() == (0, 5) and ax.get_xlim() == (0, 2 * math.pi)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["1", "2", "3", "4", "5"]

@@ -111,7 +111,8 @@ def test_break_even_really_yields_zero_profit(inputs):
 def test_results_are_consistent_for_any_valid_scenario(inputs):
     result = f.evaluate(inputs)
     assert result.customers == math.floor(round(inputs.people_with_problem * inputs.reach_percent / 100, 6))
-    assert result.profit == pytest.approx(result.revenue - result.total_cost, abs=1e-9 * max(1, result.revenue, result.total_cost))
+    noise = 1e-9 * max(1, result.revenue, result.total_cost)
+    assert result.profit == pytest.approx(result.revenue - result.total_cost, abs=noise)
     assert result.verdict in {"feasible", "marginal", "not feasible"} and result.reason
     if result.margin is not None:
         assert result.margin <= 1

@@ -7,11 +7,11 @@ import re
 import time
 
 import pytest
-from chart_reading import bar_heights, markers
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
+from chart_reading import bar_heights, markers
 from exercises import interview_lab as il
 from exercises.interview_lab import chart
 from exercises.kit import data, render, sorting

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pytest
-from chart_reading import bar_heights, bars, markers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chart_reading import bar_heights, bars, markers
 from exercises import interview_lab as il
 from exercises.interview_lab import chart
 

@@ -6,6 +6,7 @@ import base64
 import io
 import re
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
@@ -80,3 +81,18 @@ def test_swing_20_then_25_then_10_leaves_no_stale_categories():
     labels, heights, _ = _shown_sensitivity(view)
     assert labels == ["-10%", "-8%", "-5%", "-2%", "today", "+2%", "+5%", "+8%", "+10%"]
     assert len(heights) == 9
+
+
+def test_text_drawing_works_with_matplotlib_38_text_objects():
+    """Pyodide 0.27.7 ships Matplotlib 3.8.4, whose Text has no get_fontfeatures or get_language."""
+    from matplotlib.font_manager import FontProperties
+
+    from exercises.kit.charts import _TextCachingRenderer
+
+    class OldText:  # the part of a 3.8 Text the renderer may look at
+        pass
+
+    renderer = _TextCachingRenderer(60, 20, 80)
+    gc = renderer.new_gc()
+    renderer.draw_text(gc, 2, 15, "ok", FontProperties(size=10), 0, mtext=OldText())
+    assert np.asarray(renderer.buffer_rgba())[..., 3].any()

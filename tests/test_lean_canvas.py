@@ -28,7 +28,8 @@ def _numbers(revenue="", costs=""):
     [
         ("15 per month", 15), ("Subscription: 15 per month per club", 15), ("$1,200/month per team", 1200),
         ("Price: \u20ac9.50", 9.5), ("priced at 2k a year", 2000), ("We charge 30 EUR each month", 30),
-        ("Advertising, sponsorship", None), ("No new price: keeps Northwind (180,000 yearly)", None), ("Free plan for one trip a year", None), ("", None),
+        ("Advertising, sponsorship", None), ("No new price: keeps Northwind (180,000 yearly)", None),
+        ("Free plan for one trip a year", None), ("", None),
     ],
 )
 def test_price_is_read_from_revenue_streams(revenue, price):
@@ -242,7 +243,7 @@ def test_a_check_uses_the_custom_datas_word_lists():
 
 
 def test_the_numbers_carry_the_calculators_labels():
-    assert lc.NUMBER_LABELS == {name: feasibility.FIELDS[name].label for name in lc.NUMBER_LABELS}
+    assert {name: feasibility.FIELDS[name].label for name in lc.NUMBER_LABELS} == lc.NUMBER_LABELS
 
 
 def test_unknown_example_is_a_clear_error():

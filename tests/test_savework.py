@@ -1,5 +1,5 @@
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given
@@ -15,7 +15,7 @@ from exercises.kit.savework import (
     validate_record,
 )
 
-MOMENT = datetime(2026, 11, 23, 15, 4, 5, tzinfo=timezone.utc)
+MOMENT = datetime(2026, 11, 23, 15, 4, 5, tzinfo=UTC)
 
 
 def record(name="Ada", **overrides):

@@ -56,7 +56,7 @@ def test_every_path_ends_at_an_end_node_with_scores_in_bounds(scenario):
         assert 1 <= len(path) <= s.MAX_TURNS
         report = s.debrief(conversation, SET.dimensions, SET.max_per_dimension)
         assert 0 <= report.score <= report.max_score == 4 * 2 * len(path)
-        assert all(0 <= p <= m for p, m in zip(report.points, report.max_points))
+        assert all(0 <= p <= m for p, m in zip(report.points, report.max_points, strict=False))
         assert all(0 <= share <= 1 for share in report.shares())
     assert visited == set(scenario.nodes), "every node is reachable"
 
@@ -84,7 +84,7 @@ def test_a_worked_path_scores_as_the_data_says():
     scenario = SET.scenario("sales-friday")
     first, second = scenario.nodes["open"].reply("flat-no"), scenario.nodes["flat-no"].reply("recover")
     report = s.debrief(s.Conversation(scenario, ("flat-no", "recover")), SET.dimensions, 2)
-    assert report.points == tuple(a + b for a, b in zip(first.scores, second.scores))
+    assert report.points == tuple(a + b for a, b in zip(first.scores, second.scores, strict=False))
     assert report.max_points == (4, 4, 4, 4)
     lowest = min(report.shares())
     assert report.weakest.id == SET.dimensions[report.shares().index(lowest)].id

@@ -21,7 +21,7 @@ def test_starts_at_the_first_request_with_labelled_replies(play):
     assert [value for _, value in play.controls["reply"].options] == [r.id for r in first.nodes["open"].replies]
     assert play.controls["reply"].description == "Your reply"
     assert [label for label, _ in play.controls["reply"].options][:3] == ["Reply A", "Reply B", "Reply C"]
-    for letter, reply in zip("ABCD", first.nodes["open"].replies):
+    for letter, reply in zip("ABCD", first.nodes["open"].replies, strict=False):
         shown = play.outputs["choices"].value.replace("&#x27;", "'")
         assert f"<strong>Reply {letter}:</strong> {reply.text[:30]}" in shown
     assert play.controls["back"].disabled

@@ -1,8 +1,8 @@
 import pytest
-from chart_reading import bars, tick_labels
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chart_reading import bars, tick_labels
 from exercises.kit import sorting
 from exercises.kit.sorting_chart import describe_summary
 from exercises.kit.sorting_widget import build_sorter

@@ -10,22 +10,8 @@ learner writes for one audience.
 The scenario's and the model's names are available here; ``build_translator`` is imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .model import *  # noqa: F403 (the package's public surface is the model's and the scenario's)
-from .model import __all__ as _model_names
 from .scenario import *  # noqa: F403 (likewise)
-from .scenario import __all__ as _scenario_names
 
-# build_translator comes from __getattr__, on first use.
-__all__ = [*_scenario_names, *_model_names, "build_translator"]  # noqa: F405 (see above)
-
-
-def __getattr__(name: str) -> Any:
-    if name == "build_translator":
-        from .widget import build_translator
-
-        return build_translator
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_translator": "widget"})

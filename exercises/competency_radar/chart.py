@@ -63,7 +63,7 @@ def describe_radar(result: RadarResult) -> str:
     """Alt text for :func:`plot_radar`, written from the numbers."""
     pairs = "; ".join(
         f"{c.label}: you {r}, typical {one_decimal(t)}"
-        for c, r, t in zip(result.competencies, result.ratings, result.typical)
+        for c, r, t in zip(result.competencies, result.ratings, result.typical, strict=False)
     )
     weakest = " and ".join(item.competency.label for item in result.plan)
     return (

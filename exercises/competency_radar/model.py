@@ -79,7 +79,7 @@ class RadarResult:
     @property
     def gaps(self) -> dict[str, float]:
         """Typical minus your rating, per competency: positive means you rated yourself below the typical profile."""
-        return {c.id: round(t - r, 2) for c, r, t in zip(self.competencies, self.ratings, self.typical)}
+        return {c.id: round(t - r, 2) for c, r, t in zip(self.competencies, self.ratings, self.typical, strict=False)}
 
     @property
     def background_names(self) -> str:
@@ -104,7 +104,7 @@ class RadarResult:
         """Competency, your rating, typical rating and the difference, formatted for people."""
         return [
             (c.label, str(r), one_decimal(t), _difference(r - t))
-            for c, r, t in zip(self.competencies, self.ratings, self.typical)
+            for c, r, t in zip(self.competencies, self.ratings, self.typical, strict=False)
         ]
 
     def summary(self) -> str:
@@ -126,7 +126,7 @@ class RadarResult:
         return {
             "weakest_two": list(self.weakest),
             "gaps": self.gaps,
-            "typical_profile": {c.id: round(t, 2) for c, t in zip(self.competencies, self.typical)},
+            "typical_profile": {c.id: round(t, 2) for c, t in zip(self.competencies, self.typical, strict=False)},
             "growth_plan": {item.competency.id: [_step_text(s) for s in item.steps] for item in self.plan},
         }
 
@@ -223,7 +223,7 @@ def typical_profile(backgrounds: Sequence[Background]) -> tuple[float, ...]:
     """The average profile of the chosen backgrounds: someone who did all of these jobs."""
     if not backgrounds:
         raise ValueError("Choose at least one background.")
-    return tuple(sum(values) / len(backgrounds) for values in zip(*(b.profile for b in backgrounds)))
+    return tuple(sum(values) / len(backgrounds) for values in zip(*(b.profile for b in backgrounds), strict=False))
 
 
 def weakest(ratings: Sequence[int], typical: Sequence[float], count: int = PLAN_SIZE) -> tuple[int, ...]:
@@ -279,7 +279,7 @@ def _comparison_table(result: RadarResult) -> str:
     weak = set(result.weakest)
     rows = [
         (label + (" (one of your weakest two)" if competency.id in weak else ""), you, typical, difference)
-        for competency, (label, you, typical, difference) in zip(result.competencies, result.rows())
+        for competency, (label, you, typical, difference) in zip(result.competencies, result.rows(), strict=False)
     ]
     return render.data_table(
         ("Competency", "You", "Typical", "Difference"), rows,

@@ -74,7 +74,7 @@ def build_radar(
         return {
             "inputs": {
                 "backgrounds": [b.id for b in result.backgrounds],
-                "ratings": dict(zip(catalogue.ids, result.ratings)),
+                "ratings": dict(zip(catalogue.ids, result.ratings, strict=False)),
                 "note": result.note,
             },
             "results": result.as_dict(),

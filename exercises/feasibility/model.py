@@ -170,14 +170,18 @@ def break_even_customers(inputs: FeasibilityInputs) -> int | None:
     return customers
 
 
-def _verdict(inputs: FeasibilityInputs, customers: int, break_even: int | None, margin: float | None) -> tuple[str, str]:
+def _verdict(
+    inputs: FeasibilityInputs, customers: int, break_even: int | None, margin: float | None
+) -> tuple[str, str]:
     price, cost = money(inputs.price), money(inputs.variable_cost)
     if inputs.price < inputs.variable_cost:
         return "not feasible", (
             f"the price ({price}) is below the cost to serve one customer ({cost}), so every sale loses money."
         )
     if inputs.price == inputs.variable_cost:
-        return "not feasible", f"the price ({price}) only equals the cost to serve one customer, so no sale earns anything."
+        return "not feasible", (
+            f"the price ({price}) only equals the cost to serve one customer, so no sale earns anything."
+        )
     assert break_even is not None
     people = int(inputs.people_with_problem)
     if break_even > people:
@@ -185,7 +189,8 @@ def _verdict(inputs: FeasibilityInputs, customers: int, break_even: int | None, 
             f"you need {break_even:,} customers to break even, but only {people:,} people have the problem."
         )
     if customers == 0:
-        return "not feasible", f"reaching {format_number(inputs.reach_percent)}% of {people:,} people gives no customers."
+        reach = format_number(inputs.reach_percent)
+        return "not feasible", f"reaching {reach}% of {people:,} people gives no customers."
     if customers < break_even:
         return "not feasible", (
             f"{customers:,} customers is short of the {break_even:,} needed to break even "
@@ -195,7 +200,9 @@ def _verdict(inputs: FeasibilityInputs, customers: int, break_even: int | None, 
         return "marginal", (
             f"it makes a profit, but the margin ({margin:.1%}) is thin: a small drop in price or reach would erase it."
         )
-    return "feasible", f"{customers:,} customers is above the break-even point of {break_even:,}, with a {margin:.1%} margin."
+    return "feasible", (
+        f"{customers:,} customers is above the break-even point of {break_even:,}, with a {margin:.1%} margin."
+    )
 
 
 def evaluate(inputs: FeasibilityInputs) -> FeasibilityResult:

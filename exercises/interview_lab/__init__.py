@@ -8,20 +8,7 @@
 The model's names are available here; the ``build_*`` functions are imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .model import *  # noqa: F403 (the package's public surface is the model's)
-from .model import __all__ as _model_names
 
-_BUILDERS = ("build_question_checker", "build_question_sorter")
-__all__ = [*_model_names, *_BUILDERS]
-
-
-def __getattr__(name: str) -> Any:
-    if name in _BUILDERS:
-        from . import widget
-
-        return getattr(widget, name)
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_question_checker": "widget", "build_question_sorter": "widget"})

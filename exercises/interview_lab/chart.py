@@ -26,10 +26,13 @@ def plot_draft_history(ax: Axes, flag_counts: Sequence[int]) -> None:
     drafts = range(1, len(flag_counts) + 1)
     half = BAR_WIDTH / 2
     ax.add_collection(PolyCollection(
-        [[(d - half, 0), (d - half, count), (d + half, count), (d + half, 0)] for d, count in zip(drafts, flag_counts)],
+        [
+            [(d - half, 0), (d - half, count), (d + half, count), (d + half, 0)]
+            for d, count in zip(drafts, flag_counts, strict=True)
+        ],
         facecolors=[NO_FLAGS if count == 0 else SOME_FLAGS for count in flag_counts],
     ), autolim=False)
-    clean = [d for d, count in zip(drafts, flag_counts) if count == 0]
+    clean = [d for d, count in zip(drafts, flag_counts, strict=False) if count == 0]
     if clean:  # a bar of height 0 is invisible: mark drafts with no flags on the baseline
         ax.plot(clean, [0] * len(clean), "o", color=NO_FLAGS, markersize=6, clip_on=False, zorder=3)
     ax.set_xlim(0.4, max(len(flag_counts), 3) + 0.6)

@@ -76,7 +76,7 @@ class CheckResult:
         return {
             "score": self.score,
             "max_score": self.bank.max_score,
-            "questions": {q.id: {"correct": ok} for q, ok in zip(self.bank.questions, self.correct)},
+            "questions": {q.id: {"correct": ok} for q, ok in zip(self.bank.questions, self.correct, strict=False)},
         }
 
 
@@ -121,7 +121,10 @@ def _numeric(raw: object) -> float | None:
 
 
 def score(bank: CheckBank, answers: Mapping[str, Any]) -> CheckResult:
-    """Score saved answers: option index (single), list of indices (multiple), number (numeric); ``None`` if unanswered."""
+    """Score saved answers: an option index (single), a list of indices (multiple) or a number (numeric).
+
+    ``None`` or a missing answer scores nothing.
+    """
     correct = []
     for question in bank.questions:
         given = answers.get(question.id)

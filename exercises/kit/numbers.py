@@ -47,7 +47,9 @@ def parse_number(
             shown = str(raw).strip()
             if len(shown) > 30:
                 shown = shown[:27] + "..."
-            raise ValueError(f"{label}: \u201c{shown}\u201d is not a number; enter digits only, such as 1200.") from None
+            raise ValueError(
+                f"{label}: \u201c{shown}\u201d is not a number; enter digits only, such as 1200."
+            ) from None
     if math.isnan(value):
         raise ValueError(f"{label}: NaN (not a number) cannot be used; enter a real number.")
     if math.isinf(value):

@@ -39,7 +39,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,9 @@ WORK_FOLDER_NAME = "my-work"
 MAX_NAME_CHARS = 100
 _EXERCISE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _SUFFIX = re.compile(r"^[a-z0-9][a-z0-9-]{0,19}\.[a-z0-9]{1,5}$")
-_REQUIRED_KEYS = {"schema", "schema_version", "exercise_id", "exercise_title", "learner_name", "saved_at", "inputs", "results"}
+_REQUIRED_KEYS = {
+    "schema", "schema_version", "exercise_id", "exercise_title", "learner_name", "saved_at", "inputs", "results"
+}
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def make_record(
     if not _EXERCISE_ID.match(exercise_id):
         raise ValueError(f"Exercise id {exercise_id!r} must be 1-40 characters of a-z, 0-9 and '-'.")
     name = clean_text(learner_name, "Your name", max_chars=MAX_NAME_CHARS) or None
-    moment = (saved_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    moment = (saved_at or datetime.now(UTC)).astimezone(UTC)
     record = {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -211,7 +213,7 @@ def save_record(
         except FileExistsError:
             continue
         _write_new(paths[1], record_to_markdown(record, markdown_body).encode("utf-8"))
-        for path, data in zip(paths[2:], attachments.values()):
+        for path, data in zip(paths[2:], attachments.values(), strict=False):
             _write_new(path, data)
         return SavedFiles(paths[0], paths[1], tuple(paths[2:]))
     raise OSError("Could not find a free file name in the my-work folder; try again.")

@@ -91,7 +91,7 @@ def _term_length_at(term: str, text_words: Sequence[str], start: int) -> int:
     parts = term.lower().split()
     if start + len(parts) > len(text_words):
         return 0
-    for part, word in zip(parts, text_words[start:start + len(parts)]):
+    for part, word in zip(parts, text_words[start:start + len(parts)], strict=False):
         if part.endswith("*"):
             if not word.startswith(part[:-1]):
                 return 0

@@ -93,7 +93,9 @@ class NumberField:
     exercise, not rejected silently by the browser.
     """
 
-    def __init__(self, label: str, value: float, slider: widgets.FloatSlider | widgets.FloatLogSlider, help_text: str = ""):
+    def __init__(
+        self, label: str, value: float, slider: widgets.FloatSlider | widgets.FloatLogSlider, help_text: str = ""
+    ) -> None:
         self.text = widgets.Text(
             value=format_number(value),
             description=label,
@@ -175,7 +177,8 @@ def build_save_panel(
             status.value = render.notice("error", f"Not saved. {error}")
             return
         except OSError as error:
-            status.value = render.notice("error", f"Not saved: the file could not be written ({error.strerror or error}).")
+            reason = error.strerror or error
+            status.value = render.notice("error", f"Not saved: the file could not be written ({reason}).")
             return
         names = ", ".join(path.name for path in saved.all_paths)
         status.value = render.notice("ok", f"Saved to the my-work folder: {names}", title="Saved")

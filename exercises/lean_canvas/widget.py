@@ -28,7 +28,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
     ``start_with`` names an example canvas of ``data`` (default: the shipped data), or ``None`` for a blank one.
     """
     data = data or canvas_data()
-    first = {key: "" for key in BOX_KEYS} if start_with is None else data.example(start_with)
+    first = dict.fromkeys(BOX_KEYS, "") if start_with is None else data.example(start_with)
     areas = {
         key: widgets.Textarea(
             value=first[key], description=data.label(key), placeholder=data.boxes[key].prompt,
@@ -58,7 +58,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
         canvas_html.value = panel.html(result)
 
     def load_start(_button: widgets.Button) -> None:
-        chosen = data.example(start.value) if start.value else {key: "" for key in BOX_KEYS}
+        chosen = data.example(start.value) if start.value else dict.fromkeys(BOX_KEYS, "")
         with view.batch():  # nine new texts, one check
             for key, area in areas.items():
                 area.value = chosen[key]

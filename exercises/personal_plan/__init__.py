@@ -9,19 +9,7 @@
 The model's names are available here; ``build_personal_plan`` is imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .model import *  # noqa: F403 (the package's public surface is the model's)
-from .model import __all__ as _model_names
 
-__all__ = [*_model_names, "build_personal_plan"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "build_personal_plan":
-        from .widget import build_personal_plan
-
-        return build_personal_plan
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_personal_plan": "widget"})

@@ -7,23 +7,7 @@
 The model's names are available here; ``build_product_web`` and ``web_figure_html`` are imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .model import *  # noqa: F403 (the package's public surface is the model's)
-from .model import __all__ as _model_names
 
-__all__ = [*_model_names, "build_product_web", "web_figure_html"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "build_product_web":
-        from .widget import build_product_web
-
-        return build_product_web
-    if name == "web_figure_html":
-        from .chart import web_figure_html
-
-        return web_figure_html
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_product_web": "widget", "web_figure_html": "chart"})

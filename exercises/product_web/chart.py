@@ -36,7 +36,7 @@ def plot_product_web(ax: Axes, selection: Selection) -> None:
     active = set(selection.active_teams())
     most = max(len(web.phases), 1)
     discs, disc_faces, disc_edges = [], [], []
-    for team, (x, y) in zip(web.teams, team_positions(web).values()):
+    for team, (x, y) in zip(web.teams, team_positions(web).values(), strict=False):
         strength = selection.strength(team.id)
         on = team.id in active
         ax.add_line(Line2D([0, x * 0.82], [0, y * 0.82], color=ACTIVE if on else QUIET, zorder=1,

@@ -40,11 +40,11 @@ def plot_debrief(ax: Axes, result: Debrief, overall: Sequence[float] | None = No
 
 def describe_debrief(result: Debrief, overall: Sequence[float] | None = None) -> str:
     """Alt text for :func:`plot_debrief`, from the numbers."""
-    parts = [f"{d.label} {s:.0%}" for d, s in zip(result.dimensions, result.shares())]
+    parts = [f"{d.label} {s:.0%}" for d, s in zip(result.dimensions, result.shares(), strict=False)]
     text = f"Bar chart of this conversation's replies as a share of full marks: {'; '.join(parts)}."
     if overall is not None:
         text += " Over all finished conversations: " + "; ".join(
-            f"{d.label} {s:.0%}" for d, s in zip(result.dimensions, overall)) + "."
+            f"{d.label} {s:.0%}" for d, s in zip(result.dimensions, overall, strict=False)) + "."
     return text
 
 

@@ -124,13 +124,17 @@ class Debrief:
     def max_score(self) -> int:
         return sum(self.max_points)
 
+    def _by_dimension(self) -> zip:
+        """(dimension, points, most points) for each dimension."""
+        return zip(self.dimensions, self.points, self.max_points, strict=True)
+
     def shares(self) -> tuple[float, ...]:
         """Each dimension's points as a share of its maximum (0..1)."""
-        return tuple(p / m for p, m in zip(self.points, self.max_points))
+        return tuple(p / m for p, m in zip(self.points, self.max_points, strict=False))
 
     def summary(self) -> str:
         lines = [f"{self.scenario.title}: {self.score} of {self.max_score} points"]
-        lines += [f"  {d.label}: {p} of {m}" for d, p, m in zip(self.dimensions, self.points, self.max_points)]
+        lines += [f"  {d.label}: {p} of {m}" for d, p, m in self._by_dimension()]
         lines.append(
             f"Weakest: {self.weakest.label}" if self.weakest else "Weakest: none, every dimension at full marks"
         )
@@ -143,13 +147,13 @@ class Debrief:
             "score": self.score,
             "max_score": self.max_score,
             "dimensions": {
-                d.id: {"points": p, "max": m} for d, p, m in zip(self.dimensions, self.points, self.max_points)
+                d.id: {"points": p, "max": m} for d, p, m in self._by_dimension()
             },
             "weakest_dimension": self.weakest.id if self.weakest else None,
         }
 
     def _repr_html_(self) -> str:
-        rows = [(d.label, f"{p} of {m}") for d, p, m in zip(self.dimensions, self.points, self.max_points)]
+        rows = [(d.label, f"{p} of {m}") for d, p, m in self._by_dimension()]
         parts = [
             render.notice("info", self.outcome, title="What happened"),
             render.table([*rows, ("Total", f"{self.score} of {self.max_score}")], caption="Your replies, by dimension"),
@@ -177,7 +181,7 @@ class Debrief:
             lines.append(f"   *You:* {escape_markdown(answer.chosen.text)}")
         lines += ["", f"Outcome: {escape_markdown(self.outcome)}", ""]
         lines += [f"- {escape_markdown(d.label)}: {p} of {m}"
-                  for d, p, m in zip(self.dimensions, self.points, self.max_points)]
+                  for d, p, m in self._by_dimension()]
         weakest = self.weakest.label if self.weakest else "none"
         lines += ["", f"Weakest dimension: {escape_markdown(weakest)}", ""]
         return "\n".join(lines)
@@ -201,7 +205,7 @@ def debrief(conversation: Conversation, dimensions: Sequence[Dimension], max_per
         ModelAnswer(step.node.says, step.reply, max(step.node.replies, key=lambda r: sum(r.scores)))
         for step in conversation.steps
     )
-    shares = [p / m for p, m in zip(points, max_points)]
+    shares = [p / m for p, m in zip(points, max_points, strict=False)]
     return Debrief(conversation.scenario, tuple(dimensions), conversation.choices, points, max_points,
                    _weakest(dimensions, shares), answers, conversation.current.outcome)
 
@@ -238,7 +242,7 @@ def choices_html(node: Node) -> str:
     """The full text of each reply on offer, lettered as the radio buttons are."""
     items = "".join(
         f'<li style="margin:3px 0;"><strong>Reply {letter}:</strong> {render.escape(reply.text)}</li>'
-        for letter, reply in zip(LETTERS, node.replies)
+        for letter, reply in zip(LETTERS, node.replies, strict=False)
     )
     return (
         '<p style="margin:6px 0 2px 0;">Your options:</p>'

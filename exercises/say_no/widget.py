@@ -69,7 +69,8 @@ def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
             chart.value = panel.html((report, overall))
         else:
             finished.pop(conversation.scenario.id, None)  # went back: that path no longer counts
-            replies.options = [(f"Reply {letter}", r.id) for letter, r in zip(LETTERS, conversation.current.replies)]
+            offered = conversation.current.replies
+            replies.options = [(f"Reply {letter}", r.id) for letter, r in zip(LETTERS, offered, strict=False)]
             choices.value = choices_html(conversation.current)
             replies.value, replies.disabled, answer.disabled = None, False, False
             result.value = render.notice("info", "The debrief appears when the conversation ends.")
@@ -127,7 +128,7 @@ def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
             "score": sum(r.score for r in reports),
             "max_score": sum(r.max_score for r in reports),
             "weakest_dimension": weakest.id if weakest else None,
-            "shares": {d.id: round(s, 4) for d, s in zip(scenarios.dimensions, shares)},
+            "shares": {d.id: round(s, 4) for d, s in zip(scenarios.dimensions, shares, strict=False)},
             "conversations": [r.as_dict() for r in reports],
         }
         own = [own_nos[s.id] for s in scenarios.scenarios if s.id in own_nos]
