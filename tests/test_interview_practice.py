@@ -47,7 +47,8 @@ def test_the_bank_covers_the_standard_types_with_several_questions_each():
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d["questions"][0].__setitem__("type", "riddles"), "at /questions/0/type: 'riddles' is not a declared"),
+        (lambda d: d["questions"][0].__setitem__("type", "riddles"),
+         "at /questions/0/type: 'riddles' is not a declared"),
         (lambda d: d["questions"][1].__setitem__("id", d["questions"][0]["id"]), "at /questions/1/id: two questions"),
         (lambda d: d["types"][1].__setitem__("id", "product-sense"), "at /types/1/id: two types share"),
         (lambda d: d["types"][0]["checklist"][1].__setitem__("id", "user"), "at /types/0/checklist/1/id: two"),

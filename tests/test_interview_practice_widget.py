@@ -1,5 +1,7 @@
 """Headless tests of the interview-practice widget: draw, write, tick and check as a learner would."""
 
+import html
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +17,13 @@ def build():
     return ip.build_interview_practice(seed=3)
 
 
+def on_screen(view):
+    """The bank's question shown now (its text is escaped in the page, so unescape before comparing)."""
+    shown = html.unescape(view.outputs["question"].value)
+    (question,) = [q for q in BANK.questions if q.text in shown]
+    return question
+
+
 def ticks(view):
     return [view.controls[f"item_{n}"] for n in range(1, 5)]
 
@@ -22,7 +31,7 @@ def ticks(view):
 def test_starts_on_the_first_question_with_its_checklist_and_an_empty_chart():
     view = build()
     first = BANK.questions[0]
-    assert first.text in view.outputs["question"].value
+    assert on_screen(view) == first
     assert "What it tests:" in view.outputs["question"].value and "A strong answer:" in view.outputs["question"].value
     assert [box.description for box in ticks(view)] == [i.text for i in BANK.type(first.type_id).checklist]
     assert view.outputs["feedback"].value == "" and view.outputs["answered"].value == ""
@@ -32,15 +41,13 @@ def test_starts_on_the_first_question_with_its_checklist_and_an_empty_chart():
 def test_choosing_a_type_draws_a_question_of_that_type_and_its_checklist():
     view = build()
     view.controls["type"].value = "estimation"
-    shown = [q for q in BANK.of_type("estimation") if q.text in view.outputs["question"].value]
-    assert len(shown) == 1
+    assert on_screen(view).type_id == "estimation"
     assert ticks(view)[0].description == "I stated my assumptions out loud"
-    seen = {shown[0].id}
+    seen = {on_screen(view).id}
     for _ in range(12):
         view.controls["draw"].click()
-        now = [q for q in BANK.questions if q.text in view.outputs["question"].value]
-        assert len(now) == 1 and now[0].type_id == "estimation"
-        seen.add(now[0].id)
+        assert on_screen(view).type_id == "estimation"
+        seen.add(on_screen(view).id)
     assert len(seen) > 1
 
 
@@ -76,7 +83,7 @@ def test_a_kept_answer_comes_back_with_its_question(save_view):
     view.controls["type"].value = "strategy"
     assert view.controls["answer"].value == "" and not any(box.value for box in ticks(view))
     view.controls["type"].value = "product-sense"  # the current question is strategy, so one is drawn
-    while first.text not in view.outputs["question"].value:
+    while on_screen(view) != first:
         view.controls["draw"].click()
     assert view.controls["answer"].value.startswith("My <b>answer</b>") and ticks(view)[0].value
     assert "You ticked 1 of 4" in view.outputs["feedback"].value and "<b>" not in view.outputs["feedback"].value
@@ -88,7 +95,7 @@ def test_save_keeps_questions_answers_and_ticks_and_checks_what_is_on_screen(sav
     view.controls["answer"].value = "When our launch slipped I told the team early. We shipped 2 weeks late; I learned."
     ticks(view)[1].value = True
     view.controls["check"].click()
-    question = next(q for q in BANK.of_type("behavioural") if q.text in view.outputs["question"].value)
+    question = on_screen(view)
     ticks(view)[3].value = True  # ticked after checking: Save checks it again first
     record = save_view(view, name="Ada")
     assert record["exercise_id"] == "interview-practice"
@@ -149,7 +156,7 @@ def test_the_chart_always_shows_the_checked_answers(actions):
             view.controls["answer"].value = value
         else:
             view.controls["check"].click()
-            (question,) = [q for q in BANK.questions if q.text in view.outputs["question"].value]
+            question = on_screen(view)
             if view.controls["answer"].value.strip():
                 kept[question.id] = (question.type_id, sum(box.value for box in ticks(view)))
     labels, widths, idle = _shown(view)

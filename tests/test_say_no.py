@@ -270,7 +270,7 @@ def _ranks(values):
 def _spearman(xs, ys):
     rx, ry = _ranks(xs), _ranks(ys)
     mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
-    covariance = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
+    covariance = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
     spread = (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5
     return covariance / spread
 
@@ -298,7 +298,7 @@ def test_reply_length_does_not_predict_the_score():
     lengths = [len(r["text"]) for r in replies]
     scores = [sum(r["scores"].values()) for r in replies]
     assert abs(_spearman(lengths, scores)) <= 0.3
-    top = [length for length, score in zip(lengths, scores) if score == max(scores)]
+    top = [length for length, score in zip(lengths, scores, strict=True) if score == max(scores)]
     assert min(top) < sorted(lengths)[len(lengths) // 2] < max(top)  # full-marks replies are short and long
 
 

@@ -103,7 +103,8 @@ def test_an_own_no_is_checked_kept_per_request_and_saved(play, save_view, work_f
     assert "that is 2 sentences" in play.outputs["own_no"].value
     play.controls["own_no"].value = "Not by Friday, but a CSV with a mapping can be ready by Thursday."
     play.controls["keep_no"].click()
-    assert "Your no is kept" in play.outputs["own_no"].value and "Your decision comes first" in play.outputs["own_no"].value
+    kept = play.outputs["own_no"].value
+    assert "Your no is kept" in kept and "Your decision comes first" in kept
     play.controls["request"].value = "exec-pet-feature"
     assert play.controls["own_no"].value == "" and play.outputs["own_no"].value == ""
     play.controls["own_no"].value = "Maybe <b>later</b>, let me think about it"  # written, not kept: Save keeps it

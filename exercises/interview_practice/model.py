@@ -137,13 +137,14 @@ class PracticeAnswer:
     def _repr_html_(self) -> str:
         count = len(self.ticks)
         head = render.notice("ok" if self.ticked == count else "info",
-                             f"You ticked {self.ticked} of {count} checklist items. The answer is kept for Save my work.",
+                             f"You ticked {self.ticked} of {count} checklist items. "
+                             "The answer is kept for Save my work.",
                              title="Answer checked")
         hints = render.notice("warn" if self.hints else "ok",
                               "\n".join(f"\u2022 {hint}" for hint in self.hints) or
                               "Each item you ticked uses words the checker looks for.", title="Hints")
         outline = render.notice("info", self.question.outline, title="What a strong answer would cover")
-        return head + hints + outline + f'<p style="margin:4px 0;font-size:90%;"><em>{render.escape(self.limits)}</em></p>'
+        return head + hints + outline + render.notice("info", self.limits, title="What the hints cannot judge")
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,8 @@ def _hint(item: ChecklistItem, ticked: bool, found: Sequence[str]) -> str | None
         return (f"You ticked \u201c{item.text}\u201d, but none of the words the checker looks for "
                 f"({examples or 'a number'}) appear. Is it in your answer, or only in your head?")
     if not ticked and found:
-        return f"Your answer may already cover \u201c{item.text}\u201d (it says \u201c{found[0]}\u201d). Tick it if it does."
+        return (f"Your answer may already cover \u201c{item.text}\u201d (it says \u201c{found[0]}\u201d). "
+                "Tick it if it does.")
     if not ticked:
         return f"Not in your answer yet: \u201c{item.text}\u201d. {item.tip}"
     return None

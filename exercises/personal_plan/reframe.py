@@ -49,7 +49,7 @@ class ReframeFeedback:
 
 
 def _negated(note_words: list[str], index: int) -> bool:
-    """True if one of the :data:`NEGATION_WINDOW` words before ``note_words[index]`` is a negation ("not", "aren't" ...)."""
+    """True if one of the :data:`NEGATION_WINDOW` words before ``note_words[index]`` is a negation ("not", "aren't")."""
     return any(word in NEGATIONS or word.endswith("n't")
                for word in note_words[max(0, index - NEGATION_WINDOW):index])
 

@@ -46,7 +46,7 @@ class OwnNo:
     def _repr_html_(self) -> str:
         kept = render.notice("ok", f"\u201c{self.text}\u201d", title="Your no is kept; Save my work saves it")
         hints = render.notice("info", "\n".join(f"\u2022 {hint}" for hint in self.hints), title="Hints")
-        return kept + hints + f'<p style="margin:4px 0;font-size:90%;"><em>{render.escape(self.limits)}</em></p>'
+        return kept + hints + render.notice("info", self.limits, title="What the hints cannot judge")
 
 
 def _decision_first(text: str, rules: OwnNoRules) -> bool:

@@ -136,7 +136,8 @@ def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
         body = "## Conversations\n\n" + "\n".join(r.markdown() for r in reports)
         if own:
             body += "\n## My own no, in one sentence\n\n" + "\n".join(o.markdown() for o in own) + "\n"
-        inputs = {"paths": {r.scenario.id: list(r.choices) for r in reports}, "own_nos": {o.scenario_id: o.text for o in own}}
+        inputs = {"paths": {r.scenario.id: list(r.choices) for r in reports},
+                  "own_nos": {o.scenario_id: o.text for o in own}}
         return {"inputs": inputs, "results": results, "markdown_body": body}
 
     answer.on_click(lambda _button: act(lambda conversation: conversation.choose(replies.value)))
