@@ -76,6 +76,10 @@ WIDGETS: tuple[Exercise, ...] = (
         "exercises.lean_canvas.widget:build_lean_canvas", ("lean_canvas_example.json",),
     ),
     Exercise(
+        "interview-practice", "Interview practice: answer a PM interview question", "06-the-pm-interview",
+        "exercises.interview_practice.widget:build_interview_practice", ("interview_practice.json",),
+    ),
+    Exercise(
         "say-no", "Say-no role-play", "06-the-pm-interview",
         "exercises.say_no.widget:build_role_play", ("say_no_scenarios.json",), max_score=96,
     ),
@@ -106,6 +110,8 @@ CHECKS: tuple[Exercise, ...] = (
     _check(3, "03-understanding-customers", "Understanding customers without leading them", 8),
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
     _check(5, "05-translating-between-worlds", "Translating between worlds", 8),
+    _check(6, "06-the-pm-interview", "The PM interview", 9),
+    _check(7, "07-setbacks-and-growth", "Setbacks, growth and your next step", 8),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS

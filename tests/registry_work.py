@@ -31,9 +31,29 @@ def write_a_readiness_note(view: Any) -> None:
     view.controls["note"].value = "Sales: I have never sold anything."
 
 
+def open_the_calculator(view: Any) -> None:
+    """Personal plan: describe a project and open the embedded feasibility calculator with its numbers."""
+    from exercises.feasibility.model import FIELDS
+
+    view.controls["problem"].value = "Our club loses track of who paid for the minibus."
+    view.controls["fix"].value = "A shared spreadsheet."
+    for name, spec in FIELDS.items():
+        view.controls[name].value = str(spec.default)
+    view.controls["open_calculator"].click()
+
+
+def answer_a_question(view: Any) -> None:
+    """Interview practice: write an answer to the question on screen, tick one item and check it."""
+    view.controls["answer"].value = "I would start with the users and their most pressing problem."
+    view.controls["item_1"].value = True
+    view.controls["check"].click()
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
     "say-no": finish_a_conversation,
     "product-web": write_a_readiness_note,
+    "personal-plan": open_the_calculator,
+    "interview-practice": answer_a_question,
 }

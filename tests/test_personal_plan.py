@@ -93,6 +93,26 @@ def test_a_harsh_word_after_a_negation_counts_as_pushed_back():
     assert feedback.harsh == () and feedback.pushed_back == ("useless", "failure")
 
 
+def test_a_negation_counts_anywhere_in_the_three_words_before_a_harsh_word():
+    assert p.check_reframe("You are not really a failure.").pushed_back == ("failure",)  # "not" is three words back
+    assert [h.phrase for h in p.check_reframe("Not that you were ever a failure.").harsh] == ["failure"]  # five back
+
+
+def test_chapter_07_describes_the_negation_rule_as_the_code_applies_it():
+    import json
+    from pathlib import Path
+
+    from exercises.personal_plan import reframe
+
+    chapter = Path(__file__).resolve().parent.parent / "chapters" / "07-setbacks-and-growth.ipynb"
+    cells = json.loads(chapter.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    notes = [t for c in cells if "instructor" in c["metadata"].get("tags", []) for t in ["".join(c["source"])]]
+    assert reframe.NEGATION_WINDOW == 3
+    assert any("one of the three words before it is a negation" in note for note in notes)
+    assert "just before" not in text
+
+
 def test_a_harsh_word_counts_if_any_use_is_not_negated():
     assert [h.phrase for h in p.check_reframe("Not a failure? I feel like a failure.").harsh] == ["failure"]
 

@@ -96,6 +96,24 @@ def test_the_calculator_opens_with_the_learners_numbers(plan):
     assert find_text(calculator, "People with the problem").value == "2000"
 
 
+def save_buttons(root: widgets.Widget) -> list[widgets.Button]:
+    """Every "Save my work" button shown anywhere under ``root``."""
+    found = [root] if isinstance(root, widgets.Button) and root.description == "Save my work" else []
+    for child in getattr(root, "children", ()):
+        found += save_buttons(child)
+    return found
+
+
+def test_the_open_calculator_adds_no_save_panel_of_its_own(plan, save_view):
+    write_project(plan, "Our club's expenses never add up", "A shared spreadsheet")
+    plan.controls["open_calculator"].click()
+    assert len(plan.outputs["calculator"].children) == 1
+    assert save_buttons(plan.root) == [plan.controls["save"]]  # one panel, and it is the plan's
+    record = save_view(plan)
+    assert record["exercise_id"] == "personal-plan"
+    assert record["inputs"]["problem"] == "Our club's expenses never add up"
+
+
 def test_bad_project_numbers_explain_and_close_the_calculator(plan):
     write_project(plan, "x", "y")
     plan.controls["open_calculator"].click()

@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from exercises import registry
 from exercises import say_no as s
 from exercises.kit import data
+from exercises.kit.text import sentences
 from exercises.say_no import chart
 
 RAW = data.load(s.DATA_FILE)
@@ -240,3 +241,122 @@ def test_the_registry_max_score_is_the_most_a_complete_attempt_can_be_scored_out
         for sc in SET.scenarios
     )
     assert best <= most
+
+
+# ---- length is no cue: a learner cannot win by picking the longest reply ------------------------
+
+
+def _turns(raw):
+    """(where, replies) for every turn in the data: scenario/node and its replies as raw dicts."""
+    return [(f"{scenario['id']}/{node_id}", node["replies"])
+            for scenario in raw["scenarios"] for node_id, node in scenario["nodes"].items() if node.get("replies")]
+
+
+def _ranks(values):
+    """Ranks from 1, ties sharing their average rank."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for position in order[start:end + 1]:
+            ranks[position] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
+
+
+def _spearman(xs, ys):
+    rx, ry = _ranks(xs), _ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    covariance = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    spread = (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5
+    return covariance / spread
+
+
+def test_spearman_helper():
+    assert _spearman([1, 2, 3], [10, 20, 30]) == pytest.approx(1)
+    assert _spearman([1, 2, 3], [3, 2, 1]) == pytest.approx(-1)
+    assert _ranks([5, 1, 5]) == [2.5, 1, 2.5]
+
+
+def test_the_top_reply_is_the_longest_at_no_more_than_a_third_of_the_turns():
+    turns = _turns(RAW)
+    assert len(turns) == 19
+    top_is_longest = []
+    for where, replies in turns:
+        best = max(sum(r["scores"].values()) for r in replies)
+        longest = max(len(r["text"]) for r in replies)
+        if any(len(r["text"]) == longest and sum(r["scores"].values()) == best for r in replies):
+            top_is_longest.append(where)
+    assert len(top_is_longest) <= len(turns) / 3, top_is_longest
+
+
+def test_reply_length_does_not_predict_the_score():
+    replies = [r for _, turn in _turns(RAW) for r in turn]
+    lengths = [len(r["text"]) for r in replies]
+    scores = [sum(r["scores"].values()) for r in replies]
+    assert abs(_spearman(lengths, scores)) <= 0.3
+    top = [length for length, score in zip(lengths, scores, strict=True) if score == max(scores)]
+    assert min(top) < sorted(lengths)[len(lengths) // 2] < max(top)  # full-marks replies are short and long
+
+
+def test_the_strongest_replies_keep_each_part_to_about_a_sentence():
+    for where, replies in _turns(RAW):
+        for reply in replies:
+            assert len(reply["text"]) <= 320, where
+            if sum(reply["scores"].values()) == 4 * RAW["max_per_dimension"]:
+                assert len(sentences(reply["text"])) <= 4, (where, reply["id"])
+
+
+# ---- the learner's own one-sentence no ------------------------------------------------------------
+
+SALES = SET.scenario("sales-friday")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "is empty. Write one sentence"),
+        ("   \n ", "is empty"),
+        ("?!", "write words, not only punctuation"),
+        ("Not by Friday. I can do a CSV by Thursday.", "that is 2 sentences. Keep your no to one"),
+        ("No\nSorry", "that is 2 sentences"),
+        ("no " * 400, "too long"),
+    ],
+)
+def test_an_own_no_must_be_one_sentence_with_words(text, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        s.check_own_no(text, SALES, SET.own_no)
+
+
+def test_own_no_hints_look_at_the_order_hedges_and_length():
+    good = s.check_own_no("Not by Friday, but support can set up a CSV export for them by Thursday.", SALES, SET.own_no)
+    assert good.decision_first and good.hedges == () and good.hints == ("Your decision comes first.",)
+    late = s.check_own_no("I know the renewal matters, so maybe we could look at it next sprint.", SALES, SET.own_no)
+    assert not late.decision_first and late.hedges == ("maybe",)
+    assert "first 5 words" in late.hints[0] and "half open" in late.hints[1]
+    bare = s.check_own_no("No.", SALES, SET.own_no)
+    assert bare.decision_first and "bare answer" in bare.hints[-1]
+    long = s.check_own_no("We won't " + "really " * 40 + "do it", SALES, SET.own_no)
+    assert "44 words is a long sentence" in long.hints[-1]
+    assert "cannot tell whether your reason is sound" in good.limits
+
+
+@given(st.text(max_size=200))
+def test_any_own_no_is_kept_or_refused_with_a_message(text):
+    try:
+        own = s.check_own_no(text, SALES, SET.own_no)
+    except ValueError as error:
+        assert str(error).startswith("Your own no")
+        return
+    assert own.text == text.strip() and own.word_count >= 1
+    assert "<script" not in own._repr_html_().lower() or "<script" not in text.lower()
+    assert own.as_dict()["text"] == own.text
+
+
+def test_own_no_markup_is_escaped():
+    own = s.check_own_no("No, <script>alert(1)</script> | *not* now", SALES, SET.own_no)
+    assert "<script>" not in own._repr_html_() and "&lt;script&gt;" in own._repr_html_()
+    assert "\\*not\\*" in own.markdown() and "\\|" in own.markdown() and "<script>" not in own.markdown()

@@ -93,3 +93,39 @@ def test_save_records_path_scores_and_weakest(play, save_view, work_folder):
     assert results["conversations"][0]["dimensions"]["empathy"] == {"points": 1, "max": 2}
     (markdown,) = work_folder.glob("*.md")
     assert "## Conversations" in markdown.read_text() and "<script>" not in markdown.read_text()
+
+
+def test_an_own_no_is_checked_kept_per_request_and_saved(play, save_view, work_folder):
+    play.controls["keep_no"].click()
+    assert "is empty" in play.outputs["own_no"].value and 'role="alert"' in play.outputs["own_no"].value
+    play.controls["own_no"].value = "Not by Friday. Sorry!"
+    play.controls["keep_no"].click()
+    assert "that is 2 sentences" in play.outputs["own_no"].value
+    play.controls["own_no"].value = "Not by Friday, but a CSV with a mapping can be ready by Thursday."
+    play.controls["keep_no"].click()
+    kept = play.outputs["own_no"].value
+    assert "Your no is kept" in kept and "Your decision comes first" in kept
+    play.controls["request"].value = "exec-pet-feature"
+    assert play.controls["own_no"].value == "" and play.outputs["own_no"].value == ""
+    play.controls["own_no"].value = "Maybe <b>later</b>, let me think about it"  # written, not kept: Save keeps it
+    assert save_view(play) is None
+    assert "Finish at least one conversation first. Your own no is kept" in play.outputs["status"].value
+    answer(play, "yes")
+    record = save_view(play)
+    assert record["inputs"]["own_nos"] == {
+        "sales-friday": "Not by Friday, but a CSV with a mapping can be ready by Thursday.",
+        "exec-pet-feature": "Maybe <b>later</b>, let me think about it",
+    }
+    hedged = record["results"]["own_nos"][1]
+    assert hedged["decision_first"] is False and hedged["hedges"] == ["Maybe", "let me think"]
+    markdown = next(work_folder.glob("*.md")).read_text()
+    assert "## My own no, in one sentence" in markdown and "<b>" not in markdown and "&lt;b&gt;later" in markdown
+    play.controls["request"].value = "sales-friday"
+    assert play.controls["own_no"].value.startswith("Not by Friday") and "kept" in play.outputs["own_no"].value
+
+
+def test_a_two_sentence_no_in_the_box_stops_the_save_with_its_reason(play, save_view):
+    answer(play, "yes")
+    play.controls["own_no"].value = "No. Not this week."
+    assert save_view(play) is None
+    assert "Not saved. Your own no: that is 2 sentences" in play.outputs["status"].value

@@ -76,6 +76,9 @@ def test_too_many_words_is_flagged_with_the_count():
         ("The law changes in 2026.", False),
         ("Our Q3 plan targets B2B shops.", False),
         ("No numbers here at all.", False),
+        ("Paste <script>alert(1)</script> to test us.", False),  # code, not a quantity
+        ("<img src=x onerror=alert(1)>", False),
+        ("Churn is <b>30%</b> a year.", True),  # markup around a real number keeps it a number
     ],
 )
 def test_the_unbacked_number_rule(sentence, flagged):

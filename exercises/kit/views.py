@@ -220,6 +220,18 @@ def assemble(
         parts.append(save.root)
         all_controls |= save.controls
         all_outputs |= save.outputs
-    return ExerciseView(
-        widgets.VBox(parts), controls=all_controls, outputs=all_outputs, live=live, charts=dict(charts or {})
-    )
+    root = widgets.VBox(parts)
+    fit_labels(root)
+    return ExerciseView(root, controls=all_controls, outputs=all_outputs, live=live, charts=dict(charts or {}))
+
+
+def fit_labels(root: widgets.Widget) -> None:
+    """Let every button and check box under ``root`` that has no width of its own grow to fit its label.
+
+    ipywidgets gives buttons 148px and check boxes 300px, and cuts a longer label with an ellipsis
+    ("Load the flawe\u2026"). A width an exercise set on purpose is kept.
+    """
+    if isinstance(root, (widgets.Button, widgets.Checkbox)) and not root.layout.width:
+        root.layout.width = "auto"
+    for child in getattr(root, "children", ()):
+        fit_labels(child)

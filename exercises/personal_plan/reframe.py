@@ -16,6 +16,7 @@ from ..kit.text import clean_text, phrase_spans, word_spans
 from .data import HarshPhrase, ReframeRules, normalise, plan_data
 
 NEGATIONS = frozenset({"not", "no", "nothing", "hardly", "nor"})
+NEGATION_WINDOW = 3  # a harsh word is pushed back when a negation is among the three words before it
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,9 @@ class ReframeFeedback:
 
 
 def _negated(note_words: list[str], index: int) -> bool:
-    """True if one of the three words before ``note_words[index]`` is a negation ("not", "aren't" ...)."""
-    return any(word in NEGATIONS or word.endswith("n't") for word in note_words[max(0, index - 3):index])
+    """True if one of the :data:`NEGATION_WINDOW` words before ``note_words[index]`` is a negation ("not", "aren't")."""
+    return any(word in NEGATIONS or word.endswith("n't")
+               for word in note_words[max(0, index - NEGATION_WINDOW):index])
 
 
 def check_reframe(text: object, rules: ReframeRules | None = None) -> ReframeFeedback:

@@ -12,12 +12,13 @@ from ..feasibility.model import FIELDS
 from ..feasibility.widget import build_calculator
 from ..kit import render
 from ..kit.numbers import format_number
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, ExerciseView, assemble
 from .chart import chart_panel
 from .data import plan_data
 from .model import assess_skills, check_reframe, make_plan, parse_next_steps, plan_try_it
 
 EXERCISE_ID = "personal-plan"
+SKILL_LABEL_STYLE = {"description_width": "17em"}  # room for "Comfort without full information"
 
 
 def _section(title: str, children: Sequence[widgets.Widget]) -> widgets.VBox:
@@ -66,7 +67,7 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
     level_options = [("Choose\u2026", None), *[(label, value) for value, label in data.levels]]
     skill_controls = {
         skill.id: widgets.Dropdown(options=level_options, value=None, description=skill.label,
-                                   tooltip=skill.question, style=LABEL_STYLE, layout=WIDE)
+                                   tooltip=skill.question, style=SKILL_LABEL_STYLE, layout=widgets.Layout(width="34em"))
         for skill in data.skills
     }
     skills_summary, skills_chart = widgets.HTML(), widgets.HTML()
@@ -109,7 +110,7 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
         try_message.value = plan._repr_html_()
         values = plan.calculator_values()
         if not calculator:
-            calculator.append(build_calculator(**values))
+            calculator.append(build_calculator(save=False, **values))  # the plan has the one save panel
         else:
             with calculator[0].batch():
                 for name, value in values.items():

@@ -2,6 +2,7 @@
 
 - :mod:`.scenarios`: the conversations as graphs, from ``say_no_scenarios.json``, and their checks;
 - :mod:`.model`: the pure layer: play a conversation, score it (no Matplotlib, no ipywidgets);
+- :mod:`.own_no`: the learner's own one-sentence no, checked and kept for Save my work;
 - :mod:`.chart`: ``plot_debrief(ax, ...)`` and the chart panel;
 - :mod:`.widget`: :func:`build_role_play`, the only part that touches ipywidgets.
 

@@ -3,7 +3,8 @@
 A :class:`Conversation` is where a learner is in one scenario (immutable; ``choose``, ``back``
 and ``restart`` return a new one). :func:`debrief` scores a finished one by dimension, names the
 weakest pattern and shows the strongest reply at each turn; :func:`combined_shares` and
-:func:`overall_weakest` sum over several. The scenarios and their loader are in :mod:`.scenarios`.
+:func:`overall_weakest` sum over several. The scenarios and their loader are in :mod:`.scenarios`;
+the learner's own one-sentence no (:func:`check_own_no`) is in :mod:`.own_no`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from typing import Any
 
 from ..kit import render
 from ..kit.text import escape_markdown
+from .own_no import OwnNo, check_own_no
 from .scenarios import (
     DATA_FILE,
     MAX_TURNS,
     Dimension,
     Node,
+    OwnNoRules,
     Reply,
     Scenario,
     ScenarioSet,
@@ -29,9 +32,10 @@ from .scenarios import (
 )
 
 __all__ = [
-    "DATA_FILE", "LETTERS", "MAX_TURNS", "Conversation", "Debrief", "Dimension", "ModelAnswer", "Node", "Reply",
-    "Scenario", "ScenarioSet", "Step", "all_paths", "choices_html", "combined_shares", "debrief", "load_scenarios",
-    "overall_weakest", "parse_say_no_scenarios", "say_no_scenarios", "transcript_html",
+    "DATA_FILE", "LETTERS", "MAX_TURNS", "Conversation", "Debrief", "Dimension", "ModelAnswer", "Node", "OwnNo",
+    "OwnNoRules", "Reply", "Scenario", "ScenarioSet", "Step", "all_paths", "check_own_no", "choices_html",
+    "combined_shares", "debrief", "load_scenarios", "overall_weakest", "parse_say_no_scenarios", "say_no_scenarios",
+    "transcript_html",
 ]
 
 LETTERS = "ABCD"  # replies are offered as Reply A to Reply D

@@ -6,6 +6,7 @@ scores). :func:`parse_say_no_scenarios` adds what a schema cannot express: every
 exists, every node is reachable from the start, there are no cycles and no conversation runs
 longer than :data:`MAX_TURNS` (so every path ends), the opening turn has 3 or 4 replies, ids
 are unique, and every reply scores exactly the dimensions, at most ``max_per_dimension`` each.
+The file also holds the word lists for the hints on a learner's own no (:class:`OwnNoRules`).
 """
 
 from __future__ import annotations
@@ -72,12 +73,24 @@ class Scenario:
 
 
 @dataclass(frozen=True)
+class OwnNoRules:
+    """The hints on a learner's own one-sentence no, and what they cannot judge."""
+
+    max_words: int
+    first_words: int  # the decision should come within this many words
+    decision_words: tuple[str, ...]
+    hedges: tuple[str, ...]
+    limits: str
+
+
+@dataclass(frozen=True)
 class ScenarioSet:
     """Everything in the data file, validated."""
 
     dimensions: tuple[Dimension, ...]
     max_per_dimension: int
     scenarios: tuple[Scenario, ...]
+    own_no: OwnNoRules
 
     def scenario(self, scenario_id: str) -> Scenario:
         for scenario in self.scenarios:
@@ -175,7 +188,14 @@ def parse_say_no_scenarios(raw: Any, *, source: str = DATA_FILE) -> ScenarioSet:
     ids = [s.id for s in scenarios]
     if len(set(ids)) != len(ids):
         raise check.fail(["scenarios"], "Two scenarios share an id.")
-    return ScenarioSet(dimensions, raw["max_per_dimension"], tuple(scenarios))
+    hints = raw["own_no"]
+    own_no = OwnNoRules(hints["max_words"], hints["first_words"], _lowered(hints["decision_words"]),
+                        _lowered(hints["hedges"]), hints["limits"].strip())
+    return ScenarioSet(dimensions, raw["max_per_dimension"], tuple(scenarios), own_no)
+
+
+def _lowered(phrases: Sequence[str]) -> tuple[str, ...]:
+    return tuple(phrase.strip().lower() for phrase in phrases)
 
 
 @cache
