@@ -87,6 +87,15 @@ WIDGETS: tuple[Exercise, ...] = (
         "personal-plan", "Your personal plan", "07-setbacks-and-growth",
         "exercises.personal_plan.widget:build_personal_plan", ("personal_plan.json",),
     ),
+    # Part IV, chapters 08 and 12 (issue 13)
+    Exercise(
+        "prioritiser", "Backlog prioritiser", "08-prioritising-and-trade-offs",
+        "exercises.prioritiser.widget:build_prioritiser", ("prioritiser.json",),
+    ),
+    Exercise(
+        "roadmap", "Roadmap builder", "12-roadmaps-and-strategy",
+        "exercises.roadmap.widget:build_roadmap", ("roadmap.json",),
+    ),
 )
 
 
@@ -101,6 +110,9 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 
 CHECKS: tuple[Exercise, ...] = (
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
+    # Part IV, chapters 08 and 12 (issue 13)
+    _check(8, "08-prioritising-and-trade-offs", "Prioritising and trade-offs", 7),
+    _check(12, "12-roadmaps-and-strategy", "Roadmaps and strategy", 7),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS
