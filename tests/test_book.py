@@ -70,8 +70,29 @@ def test_chapter_follows_the_skeleton(chapter):
     assert positions[2] > positions[1] + 1 or positions[2] > 2, f"{chapter.name}: narrative missing before exercises"
 
 
+def check_section_code(path: Path) -> list[str]:
+    """The code cells between '## Check your understanding' and the next '## ' heading."""
+    found, inside = [], False
+    for cell in cells(path):
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            headings = re.findall(r"(?m)^## (.+)$", source)
+            if headings:
+                inside = headings[-1].startswith("Check your understanding")
+        elif inside:
+            found.append(source)
+    return found
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_check_your_understanding_gives_feedback(chapter):
+    number = int(chapter.stem[:2])
+    code = check_section_code(chapter)
+    if code:  # the scored check (exercises/kit/checks.py): one cell showing this chapter's bank
+        assert len(code) == 1 and re.search(rf"\bcheck\(\s*0*{number}\s*\)", code[0]), (
+            f"{chapter.name}: the check section shows its scored check with one cell: check({number})"
+        )
+        return
     section = markdown(chapter).split("## Check your understanding", 1)[1].split("\n## ", 1)[0]
     assert section.count("<details>") >= 3, f"{chapter.name}: each question needs <details> feedback"
     assert section.count("<details>") == section.count("</details>")

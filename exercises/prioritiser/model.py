@@ -202,7 +202,9 @@ def parse_backlog(raw: Any, *, source: str = "backlog data") -> Backlog:
         if entry["theme"] not in theme_ids:
             raise ValueError(f"{where}: theme {entry['theme']!r} is not one of {', '.join(sorted(theme_ids))}.")
         estimates = Estimates(*(float(entry[name]) for name in ESTIMATE_NAMES))
-        items.append(BacklogItem(entry["id"], entry["title"].strip(), entry["theme"], estimates, entry["evidence"].strip()))
+        items.append(
+            BacklogItem(entry["id"], entry["title"].strip(), entry["theme"], estimates, entry["evidence"].strip())
+        )
     for attribute in ("id", "title"):
         values = [getattr(item, attribute).lower() for item in items]
         if len(set(values)) != len(values):
@@ -228,7 +230,8 @@ class OwnItem:
 def new_own_item(base: Backlog, own: Sequence[OwnItem], title: object, theme: str) -> OwnItem:
     """Check a new item's title and theme against ``base`` and the learner's ``own`` items so far."""
     text = " ".join(clean_text(title, "Your item's title", max_chars=MAX_TITLE_CHARS, required=True).split())
-    clash = next((t for t in [*(i.title for i in base.items), *(o.title for o in own)] if t.lower() == text.lower()), None)
+    titles = [*(i.title for i in base.items), *(o.title for o in own)]
+    clash = next((title for title in titles if title.lower() == text.lower()), None)
     if clash:
         raise ValueError(f"Your item's title: the backlog already has an item called \u201c{clash}\u201d.")
     if len(own) >= MAX_OWN_ITEMS:
@@ -314,8 +317,9 @@ def rank(source: Backlog) -> Ranking:
     """Rank every item of ``source`` by RICE score."""
     if not source.items:
         raise ValueError("The backlog is empty: there is nothing to rank.")
-    order = sorted(range(len(source.items)), key=lambda i: (-source.items[i].score, source.items[i].estimates.effort, i))
-    return Ranking(source, tuple(RankedItem(n, source.items[i]) for n, i in enumerate(order, 1)))
+    items = source.items
+    order = sorted(range(len(items)), key=lambda i: (-items[i].score, items[i].estimates.effort, i))
+    return Ranking(source, tuple(RankedItem(n, items[i]) for n, i in enumerate(order, 1)))
 
 
 # The value/effort matrix: the median value and the median effort split the backlog four ways.

@@ -34,7 +34,8 @@ class Flip:
     after: float
     new_top_id: str
     new_top_title: str
-    needed: float | None  # the smallest relative error that changes the top (0.48 = 48%); None if no error of one estimate can
+    # The smallest relative error that changes the top (0.48 = 48%); None if no error of this estimate can.
+    needed: float | None
 
     @property
     def way(self) -> str:
@@ -77,10 +78,12 @@ class Sensitivity:
             closest = "" if self.nearest is None or self.nearest.needed is None else (
                 f" The closest call: {_error_phrase(self.nearest)}."
             )
-            return f"Robust: no single estimate wrong by {percent} changes the top item, \u201c{self.top_title}\u201d.{closest}"
+            return (f"Robust: no single estimate wrong by {percent} changes the top item, "
+                    f"\u201c{self.top_title}\u201d.{closest}")
         count = len(self.flips)
         return (
-            f"Fragile: {count} single estimate{'s' * (count != 1)}, each wrong by {percent}, would change the top item, "
+            f"Fragile: {count} single estimate{'s' * (count != 1)}, each wrong by {percent}, "
+            "would change the top item, "
             f"\u201c{self.top_title}\u201d. The smallest error that does it: {_error_phrase(self.flips[0])}."
         )
 
@@ -93,8 +96,11 @@ class Sensitivity:
 
     def summary(self) -> str:
         lines = [self.headline()]
-        lines += [f"- {estimate}, {change}: \u201c{new_top}\u201d goes to the top (already at {needed})"
-                  for estimate, change, new_top, needed in self.rows()]
+        lines += [
+            f"- {flip.describe()}: if {self.swing:.0%} {flip.way} ({flip.change()}), \u201c{flip.new_top_title}\u201d "
+            f"goes to the top" + ("" if flip.needed is None else f"; an error of {flip.needed:.0%} is already enough")
+            for flip in self.flips
+        ]
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
@@ -110,7 +116,8 @@ class Sensitivity:
         shown = render.notice(kind, self.headline(), title=title)
         if self.flips:
             header = ["Estimate", "If the truth is", "New top item", "Already enough"]
-            shown += render.data_table(header, self.rows(), caption=f"Single estimates that change the top item at \u00b1{self.swing:.0%}")
+            caption = f"Single estimates that change the top item at \u00b1{self.swing:.0%}"
+            shown += render.data_table(header, self.rows(), caption=caption)
         return shown
 
 

@@ -98,7 +98,8 @@ def _markdown(ranking: Ranking, sensitivity: Sensitivity) -> str:
              "| --- | --- | --- | --- | --- | --- | --- |"]
     for ranked in ranking.order:
         item, est = ranked.item, ranked.item.estimates
-        lines.append(f"| {ranked.rank} | {escape_markdown(item.title)}{' (mine)' if item.own else ''} | {est.reach:,.0f} "
+        title = escape_markdown(item.title) + (" (mine)" if item.own else "")
+        lines.append(f"| {ranked.rank} | {title} | {est.reach:,.0f} "
                      f"| {format_number(est.impact)} | {format_number(est.confidence)}% | {format_number(est.effort)} "
                      f"| {score_text(item.score)} |")
     return "\n".join([*lines, "", "## How sure is the top item?", "", escape_markdown(sensitivity.headline())])
@@ -122,7 +123,8 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
                              style=LABEL_STYLE, layout=WIDE)
     new_theme = widgets.Dropdown(options=[(t.name, t.id) for t in state.base.themes], description="Its theme",
                                  style=LABEL_STYLE, layout=WIDE)
-    add = widgets.Button(description="Add to the backlog", icon="plus", tooltip="Add your item, then type its estimates")
+    add = widgets.Button(description="Add to the backlog", icon="plus",
+                         tooltip="Add your item, then type its estimates")
     swing = widgets.IntSlider(value=50, min=round(MIN_SWING * 100), max=round(MAX_SWING * 100), step=5,
                               description="Error to test (\u00b1%)", style=LABEL_STYLE, layout=WIDE,
                               continuous_update=False)
@@ -141,11 +143,9 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
     def show_selected() -> None:
         own = item.value not in state.shipped
         restore.disabled, remove.disabled = own, not own
-        if own:
-            evidence.value = render.notice("info", "Your own item: type its four estimates, with your reasons for each.",
-                                           title="Where the numbers come from")
-        else:
-            evidence.value = render.notice("info", state.shipped[item.value].evidence, title="Where the numbers come from")
+        text = "Your own item: type its four estimates, with your reasons for each." if own else \
+            state.shipped[item.value].evidence
+        evidence.value = render.notice("info", text, title="Where the numbers come from")
 
     def load_selected() -> None:
         with view.batch() if view else nullcontext():
@@ -232,7 +232,9 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         widgets.HTML(f"<strong>{render.escape(product.name)}</strong>: {render.escape(product.description)}"),
         item, evidence, *fields.values(), widgets.HBox([restore, remove]),
     ])
-    adder = widgets.VBox([widgets.HTML("<strong>Add an item of your own</strong>"), new_title, new_theme, add, add_message])
+    adder = widgets.VBox(
+        [widgets.HTML("<strong>Add an item of your own</strong>"), new_title, new_theme, add, add_message]
+    )
     controls = {"item": item, **fields, "restore": restore, "remove": remove, "new_title": new_title,
                 "new_theme": new_theme, "add": add, "swing": swing}
     view = assemble(

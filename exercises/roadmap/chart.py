@@ -73,7 +73,8 @@ def describe_roadmap(roadmap: Roadmap) -> str:
     for place in HORIZONS:
         items = roadmap.items_in(place)
         load = format_number(round(roadmap.load(place), 2))
-        over = " (over capacity)" if place != "later" and roadmap.load(place) > roadmap.capacity.per_period + 1e-9 else ""
+        full = place != "later" and roadmap.load(place) > roadmap.capacity.per_period + 1e-9
+        over = " (over capacity)" if full else ""
         listed = ", ".join(f"#{i.rank}" for i in items) or "no items"
         parts.append(f"{PLACE_NAMES[place]}: {load} person-months{over}, items {listed}.")
     off = roadmap.items_in("off")

@@ -62,6 +62,13 @@ def _capacity_notes(roadmap: Roadmap) -> list[Note]:
             f"\u201cNext\u201d holds {format_number(round(following, 2))} person-months, more than one period's "
             f"{format_number(round(capacity, 2))}. Next can be rough, but it should not promise more than a period."
         )))
+    for placement in roadmap.placements:
+        item = placement.item
+        if item.effort > capacity + 1e-9 and placement.place == "later" and not placement.moved:
+            notes.append(Note("info", (
+                f"#{item.rank} \u201c{item.title}\u201d needs {format_number(item.effort)} person-months, more than a "
+                f"whole period's {format_number(round(capacity, 2))}: split it, or plan it across two periods."
+            )))
     return notes
 
 
@@ -74,7 +81,9 @@ def _theme_notes(roadmap: Roadmap) -> list[Note]:
         if planned and problem:
             notes.append(Note("warn", f"The theme \u201c{theme.name}\u201d {problem}."))
         elif planned and not any(ch.isdigit() for ch in outcome):
-            notes.append(Note("info", f"The outcome for \u201c{theme.name}\u201d has no number: how will you know it happened?"))
+            notes.append(Note("info", (
+                f"The outcome for \u201c{theme.name}\u201d has no number: how will you know it happened?"
+            )))
         elif not planned and any(i.theme == theme.id for i in roadmap.backlog.items):
             notes.append(Note("info", (
                 f"The theme \u201c{theme.name}\u201d has nothing in Now or Next. If that is a decision, "

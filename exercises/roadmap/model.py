@@ -189,7 +189,8 @@ class Roadmap:
                 f'<p style="margin:6px 0 2px 0;"><strong>{render.escape(theme.name)}</strong><br>'
                 f'<span style="font-size:0.9em;">Outcome: {render.escape(outcome)}</span></p>'
                 + "<ul style=\"margin:0 0 0 1.2em;padding:0;font-size:0.9em;\">"
-                + "".join(f"<li>#{i.rank} {render.escape(i.title)} ({format_number(i.effort)} pm)</li>" for i in members)
+                + "".join(f"<li>#{i.rank} {render.escape(i.title)} ({format_number(i.effort)} pm)</li>"
+                          for i in members)
                 + "</ul>"
             )
         return "".join(parts)

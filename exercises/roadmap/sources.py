@@ -86,7 +86,9 @@ def parse_saved_ranking(record: Any, *, source: str = "saved ranking") -> Ranked
         raise ValueError(f"{source}: an item appears twice.")
     for row in rows:
         if row["theme"] not in known:
-            raise ValueError(f"{source}: item {row['id']!r} has theme {row['theme']!r}, which the backlog does not have.")
+            raise ValueError(
+                f"{source}: item {row['id']!r} has theme {row['theme']!r}, which the backlog does not have."
+            )
     items = tuple(
         RoadmapItem(row["rank"], row["id"], " ".join(row["title"].split()), row["theme"], float(row["effort"]),
                     float(row["score"]), bool(row.get("own", False)))

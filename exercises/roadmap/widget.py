@@ -124,7 +124,8 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
                              layout=WIDE)
     outcome = widgets.Textarea(value=outcomes.get(theme.value, ""), description="Outcome for this theme",
                                placeholder="What will change for customers or the business, and by how much?",
-                               continuous_update=False, style=LABEL_STYLE, layout=widgets.Layout(width="40em", height="4.5em"))
+                               continuous_update=False, style=LABEL_STYLE,
+                               layout=widgets.Layout(width="40em", height="4.5em"))
     not_text = widgets.Textarea(value="", description="What this roadmap is not",
                                 placeholder="For example: not a promise of dates; not every request we have heard",
                                 continuous_update=False, style=LABEL_STYLE,
