@@ -150,9 +150,17 @@ def test_save_refuses_bad_capacity(view, save_view):
 
 
 def shown_bars(view) -> list[tuple[float, float, float, str]]:
+    """Each drawn segment: (centre, bottom, height, colour)."""
     ax = view.charts["chart"].figure.axes[0]
-    return [(round(bar.get_x() + bar.get_width() / 2, 6), bar.get_y(), bar.get_height(), to_hex(bar.get_facecolor()))
-            for bar in ax.patches]
+    found = [c for c in ax.collections if c.get_gid() == chart.SEGMENTS_GID]
+    if not found:
+        return []
+    (boxes,) = found
+    shown = []
+    for path, colour in zip(boxes.get_paths(), boxes.get_facecolors()):
+        xs, ys = path.vertices[:4, 0], path.vertices[:4, 1]
+        shown.append((round((xs.min() + xs.max()) / 2, 6), ys.min(), ys.max() - ys.min(), to_hex(colour)))
+    return shown
 
 
 @settings(max_examples=60)  # each example redraws the chart several times
@@ -170,10 +178,13 @@ def test_the_chart_always_shows_the_current_roadmap(moves, people):
     view.controls["people"].value = people
     expected = r.build(r.default_backlog(), r.Capacity(float(people), 3, 20), expected_moves)
     colours = theme_colours(expected.backlog.themes)
-    assert shown_bars(view) == [(float(pos), bottom, height, colours[theme].lower())
-                                for pos, bottom, height, theme, _rank in chart.segments(expected)]
+    expected_bars = [(float(pos), bottom, height, colours[theme].lower())
+                     for pos, bottom, height, theme, _rank in chart.segments(expected)]
+    assert [bar[:2] + (pytest.approx(bar[2]), bar[3]) for bar in shown_bars(view)] == expected_bars
     ax = view.charts["chart"].figure.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Now", "Next", "Later"]
-    (capacity_lines,) = ax.collections
+    assert ax.get_xlim() == chart.X_LIMITS  # every period is in view
+    assert ax.get_ylim()[1] > max(expected.load(p) for p in r.HORIZONS)
+    (capacity_lines,) = [c for c in ax.collections if c.get_gid() == chart.CAPACITY_GID]
     assert {round(seg[0][1], 6) for seg in capacity_lines.get_segments()} == {round(expected.capacity.per_period, 6)}
     assert r.chart.describe_roadmap(expected).replace("'", "&#x27;") in view.outputs["chart"].value

@@ -20,6 +20,7 @@ from .model import (
 from .sensitivity import MAX_SWING, MIN_SWING, Sensitivity, top_item_sensitivity
 
 EXERCISE_ID = "prioritiser"
+AUTO_WIDTH = widgets.Layout(width="auto")  # buttons size to their labels, never cut them off
 _HELP = {
     "reach": "How many people or events this touches per period",
     "impact": "RICE's scale: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal",
@@ -116,14 +117,15 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
                            tooltip=_HELP[name])
         for name in ESTIMATE_NAMES
     }
-    restore = widgets.Button(description="Restore the shipped estimates", icon="undo",
+    restore = widgets.Button(description="Restore the shipped estimates", icon="undo", layout=AUTO_WIDTH,
                              tooltip="Put back this item's estimates as the backlog had them")
-    remove = widgets.Button(description="Remove this item", icon="trash", tooltip="Take your own item off the backlog")
+    remove = widgets.Button(description="Remove this item", icon="trash", layout=AUTO_WIDTH,
+                            tooltip="Take your own item off the backlog")
     new_title = widgets.Text(description="New item's title", placeholder="What would you add to this backlog?",
                              style=LABEL_STYLE, layout=WIDE)
     new_theme = widgets.Dropdown(options=[(t.name, t.id) for t in state.base.themes], description="Its theme",
                                  style=LABEL_STYLE, layout=WIDE)
-    add = widgets.Button(description="Add to the backlog", icon="plus",
+    add = widgets.Button(description="Add to the backlog", icon="plus", layout=AUTO_WIDTH,
                          tooltip="Add your item, then type its estimates")
     swing = widgets.IntSlider(value=50, min=round(MIN_SWING * 100), max=round(MAX_SWING * 100), step=5,
                               description="Error to test (\u00b1%)", style=LABEL_STYLE, layout=WIDE,

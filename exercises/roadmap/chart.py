@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -15,8 +16,10 @@ from ..prioritiser.model import Theme
 from .model import HORIZONS, PLACE_NAMES, Roadmap
 
 CAPACITY_COLOUR = "#b3261e"
+SEGMENTS_GID, CAPACITY_GID = "roadmap-segments", "roadmap-capacity"
 BAR_WIDTH = 0.6
 POSITIONS = tuple(range(len(HORIZONS)))
+X_LIMITS = (-0.6, len(HORIZONS) - 0.4)
 
 
 def segments(roadmap: Roadmap) -> list[tuple[int, float, float, str, int]]:
@@ -34,9 +37,12 @@ def plot_roadmap(ax: Axes, roadmap: Roadmap) -> None:
     """Stacked bars of effort per period, with the team's capacity marked over Now and Next."""
     colours = theme_colours(roadmap.backlog.themes)
     parts = segments(roadmap)
-    if parts:
-        ax.bar([p[0] for p in parts], [p[2] for p in parts], bottom=[p[1] for p in parts], width=BAR_WIDTH,
-               color=[colours[p[3]] for p in parts], edgecolor="white", linewidth=1)
+    if parts:  # one collection of rectangles: far cheaper than bar()'s separate patches
+        half = BAR_WIDTH / 2
+        boxes = [[(x - half, bottom), (x + half, bottom), (x + half, bottom + height), (x - half, bottom + height)]
+                 for x, bottom, height, _theme, _rank in parts]
+        ax.add_collection(PolyCollection(boxes, facecolors=[colours[p[3]] for p in parts], edgecolors="white",
+                                         linewidths=1, gid=SEGMENTS_GID), autolim=False)
     capacity = roadmap.capacity.per_period
     loads = [roadmap.load(place) for place in HORIZONS]
     top = max([*loads, capacity, 1.0]) * 1.18
@@ -44,9 +50,10 @@ def plot_roadmap(ax: Axes, roadmap: Roadmap) -> None:
         if height >= top * 0.05:  # room for the number inside the segment
             ax.text(position, bottom + height / 2, f"#{rank}", ha="center", va="center", fontsize=7,
                     color=text_colour(colours[theme]))
-    half = BAR_WIDTH / 2 + 0.08
-    ax.hlines([capacity, capacity], [POSITIONS[0] - half, POSITIONS[1] - half],
-              [POSITIONS[0] + half, POSITIONS[1] + half], colors=CAPACITY_COLOUR, linestyles="--", linewidth=1.8)
+    span = BAR_WIDTH / 2 + 0.08  # the capacity line reaches a little past each bar
+    ax.hlines([capacity, capacity], [POSITIONS[0] - span, POSITIONS[1] - span],
+              [POSITIONS[0] + span, POSITIONS[1] + span], colors=CAPACITY_COLOUR, linestyles="--", linewidth=1.8,
+              gid=CAPACITY_GID)
     for position, load in zip(POSITIONS, loads):
         planned = position < 2  # now and next have a capacity line; keep the total clear of it
         over = planned and load > capacity + 1e-9
@@ -55,11 +62,11 @@ def plot_roadmap(ax: Axes, roadmap: Roadmap) -> None:
         ax.text(position, max(load, capacity if planned else 0) + top * 0.02, label + (" (over)" if over else ""),
                 ha="center", va="bottom", fontsize=8, color=CAPACITY_COLOUR if over else "#333333")
     ax.set_ylim(0, top)
+    ax.set_xlim(*X_LIMITS)  # the rectangles do not count towards autoscaling, so keep all three periods in view
 
 
 def style_axes(ax: Axes) -> None:
     ax.set_xticks(POSITIONS, [PLACE_NAMES[place] for place in HORIZONS])
-    ax.set_xlim(-0.6, len(HORIZONS) - 0.4)
     ax.set_title("Work per period (person-months)")
     ax.set_ylabel("Person-months")
     ax.yaxis.set_major_locator(MaxNLocator(5))

@@ -95,8 +95,8 @@ def parse_saved_ranking(record: Any, *, source: str = "saved ranking") -> Ranked
         for row in rows
     )
     who = record["learner_name"] or "no name given"
-    return RankedBacklog(f"your ranking saved {record['saved_at']} ({who})", results["product"], themes, items,
-                         record["saved_at"])
+    when = record["saved_at"].replace("T", " ")[:16] + " UTC"
+    return RankedBacklog(f"your ranking saved {when} ({who})", results["product"], themes, items, record["saved_at"])
 
 
 def read_saved_ranking(path: Path) -> RankedBacklog:
@@ -129,6 +129,6 @@ def saved_rankings(folder: Path | None = None) -> tuple[list[SavedRanking], int]
         except ValueError:
             skipped += 1
             continue
-        found.append(((ranked.saved_at, path.name), SavedRanking(path, f"My saved ranking: {path.name}")))
+        found.append(((ranked.saved_at, path.name), SavedRanking(path, ranked.source[:1].upper() + ranked.source[1:])))
     found.sort(key=lambda pair: pair[0], reverse=True)
     return [saved for _, saved in found], skipped

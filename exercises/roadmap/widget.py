@@ -21,6 +21,7 @@ from .model import PLACE_NAMES, PLACES, Roadmap, build, parse_capacity, starting
 from .sources import RankedBacklog, default_backlog, from_ranking, read_saved_ranking, saved_rankings
 
 EXERCISE_ID = "roadmap"
+AUTO_WIDTH = widgets.Layout(width="auto")  # buttons size to their labels, never cut them off
 AS_SUGGESTED = "auto"
 GIVEN, SHIPPED = "given", "shipped"
 
@@ -106,7 +107,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
 
     source = widgets.Dropdown(options=sources.options, value=sources.preferred(), description="Backlog to plan",
                               style=LABEL_STYLE, layout=widgets.Layout(width="40em"))
-    refresh = widgets.Button(description="Look for saved rankings", icon="refresh",
+    refresh = widgets.Button(description="Look for saved rankings", icon="refresh", layout=AUTO_WIDTH,
                              tooltip="Look again in the my-work folder for rankings saved by the backlog prioritiser")
     capacity_fields = {
         name: widgets.Text(value=format_number(getattr(start.capacity, name)), description=label,
@@ -118,7 +119,8 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
                             layout=widgets.Layout(width="40em"))
     place = widgets.Dropdown(options=[("As suggested", AS_SUGGESTED)] + [(PLACE_NAMES[p], p) for p in PLACES],
                              value=AS_SUGGESTED, description="Place it in", style=LABEL_STYLE, layout=WIDE)
-    clear = widgets.Button(description="Undo all my moves", icon="undo", tooltip="Go back to the suggested places")
+    clear = widgets.Button(description="Undo all my moves", icon="undo", layout=AUTO_WIDTH,
+                           tooltip="Go back to the suggested places")
     themes = default_backlog().themes
     theme = widgets.Dropdown(options=[(t.name, t.id) for t in themes], description="Theme", style=LABEL_STYLE,
                              layout=WIDE)
