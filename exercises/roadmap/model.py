@@ -43,7 +43,7 @@ class Capacity:
     @property
     def per_period(self) -> float:
         """Person-months of planned work per period."""
-        return self.people * self.months * (1 - self.reserve_percent / 100)
+        return self.people * self.months * (100 - self.reserve_percent) / 100
 
     def describe(self) -> str:
         return (f"{format_number(self.people)} people \u00d7 {format_number(self.months)} months, "
