@@ -29,7 +29,7 @@ def move(view, item_id: str, place: str) -> None:
 def test_it_starts_from_the_shipped_ranking_with_context_board_and_chart(view):
     assert "Planning from the shipped backlog, ranked by RICE." in view.outputs["source_message"].value
     board = view.outputs["board"].value
-    assert "Now: 9 of 9.6 person-months" in board and "#1 Automatic reminders for unpaid shares (1 pm)" in board
+    assert "Now: 9 of 9.6 person-months" in board and "#1 Automatic reminders for unpaid shares (1 person-month)" in board
     assert "Outcome: More trips settled within a week" in board
     notes = view.outputs["notes"].value
     assert "The theme \u201cTrust and reliability\u201d has no outcome" in notes
@@ -108,7 +108,7 @@ def test_it_plans_from_the_newest_saved_ranking_and_finds_new_ones(save_view):
     assert view.controls["source"].value.endswith(".json")
     assert "Planning from your ranking saved" in view.outputs["source_message"].value
     labels = [label for label, _value in view.controls["item"].options]
-    assert labels[0] == "#1 Invite members with a link instead of typing emails (0.5 pm)"
+    assert labels[0] == "#1 Invite members with a link instead of typing emails (0.5 person-months)"
     assert "Share trip photos" in view.outputs["board"].value
     view.controls["source"].value = "shipped"
     assert [value for _label, value in view.controls["item"].options] == IDS

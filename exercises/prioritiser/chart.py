@@ -104,20 +104,34 @@ def draw(figure: Figure, ranking: Ranking) -> None:
     plot_value_effort(figure.axes[0], ranking)
 
 
+def swatch(shape: str, colour: str) -> str:
+    """A small picture of a chart mark, as inline SVG: a picture, so it needs no text contrast in either theme."""
+    body = {
+        "dot": f'<circle cx="7" cy="7" r="5" fill="{colour}"/>',
+        "diamond": f'<polygon points="7,1 13,7 7,13 1,7" fill="{colour}"/>',
+        "ring": f'<circle cx="7" cy="7" r="5" fill="none" stroke="{colour}" stroke-width="2"/>',
+        "square": f'<rect x="2" y="2" width="10" height="10" fill="{colour}"/>',
+        "dashed": f'<line x1="0" y1="7" x2="22" y2="7" stroke="{colour}" stroke-width="2" stroke-dasharray="5,3"/>',
+        "dotted": f'<line x1="0" y1="7" x2="22" y2="7" stroke="{colour}" stroke-width="2" stroke-dasharray="1,3"/>',
+    }[shape]
+    width = 22 if shape in ("dashed", "dotted") else 14
+    return f'<svg width="{width}" height="14" viewBox="0 0 {width} 14" style="vertical-align:middle;">{body}</svg>'
+
+
 def chart_key(themes: Sequence[Theme]) -> str:
     """The chart's key as HTML beside the image: a Matplotlib legend would double every redraw."""
     colours = theme_colours(themes)
-    entries = [(f'<span style="color:{colours[t.id]}">\u25cf</span>', t.name) for t in themes] + [
-        ('<span style="color:#555555">\u25c6</span>', "your own item"),
-        (f'<span style="color:{TOP_RING}">\u25ef</span>', "the top item (#1)"),
-        (f'<span style="color:{TOP_RING}">- - -</span>', "same RICE score as #1"),
-        ('<span style="color:#8a8a8a">\u00b7\u00b7\u00b7</span>', "median value and effort"),
+    entries = [(swatch("dot", colours[t.id]), t.name) for t in themes] + [
+        (swatch("diamond", "#555555"), "your own item"),
+        (swatch("ring", TOP_RING), "the top item (#1)"),
+        (swatch("dashed", TOP_RING), "same RICE score as #1"),
+        (swatch("dotted", "#8a8a8a"), "median value and effort"),
     ]
     return key_html(entries)
 
 
 def key_html(entries: Sequence[tuple[str, str]]) -> str:
-    """A chart key: (coloured mark as HTML, label) pairs; the marks are hidden from screen readers."""
+    """A chart key: (mark as SVG, label) pairs; the marks are hidden from screen readers, the labels are read."""
     shown = " ".join(f'<span style="margin-right:1em;white-space:nowrap;"><span aria-hidden="true">{mark}</span> '
                      f"{render.escape(label)}</span>" for mark, label in entries)
     return f'<p class="pm-chart-key" style="margin:2px 0;font-size:0.9em;"><strong>Key:</strong> {shown}</p>'

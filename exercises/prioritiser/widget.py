@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble
 from .chart import chart_key, chart_panel
 from .model import (
     ESTIMATE_NAMES, Backlog, BacklogItem, OwnItem, Ranking, backlog, estimate_label, new_own_item, parse_estimate,
@@ -20,7 +20,10 @@ from .model import (
 from .sensitivity import MAX_SWING, MIN_SWING, Sensitivity, top_item_sensitivity
 
 EXERCISE_ID = "prioritiser"
-AUTO_WIDTH = widgets.Layout(width="auto")  # buttons size to their labels, never cut them off
+# Labels wide enough for the longest, "Reach (members per quarter)"; buttons as wide as their labels.
+LABELS = {"description_width": "17em"}
+FIELD, WIDE = widgets.Layout(width="28em"), widgets.Layout(width="100%", max_width="44em")
+AUTO_WIDTH = widgets.Layout(width="auto", flex="0 0 auto", align_self="flex-start")
 _HELP = {
     "reach": "How many people or events this touches per period",
     "impact": "RICE's scale: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal",
@@ -110,10 +113,10 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
     """The prioritiser over ``source`` (default: the shipped backlog)."""
     state = _Backlog(source or backlog())
     product = state.base.product
-    item = widgets.Dropdown(options=state.titles(), description="Item to edit", style=LABEL_STYLE, layout=WIDE)
+    item = widgets.Dropdown(options=state.titles(), description="Item to edit", style=LABELS, layout=WIDE)
     fields = {
         name: widgets.Text(value=state.drafts[item.value][name], description=estimate_label(name, product),
-                           continuous_update=False, style=LABEL_STYLE, layout=widgets.Layout(width="24em"),
+                           continuous_update=False, style=LABELS, layout=FIELD,
                            tooltip=_HELP[name])
         for name in ESTIMATE_NAMES
     }
@@ -122,13 +125,13 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
     remove = widgets.Button(description="Remove this item", icon="trash", layout=AUTO_WIDTH,
                             tooltip="Take your own item off the backlog")
     new_title = widgets.Text(description="New item's title", placeholder="What would you add to this backlog?",
-                             style=LABEL_STYLE, layout=WIDE)
+                             style=LABELS, layout=WIDE)
     new_theme = widgets.Dropdown(options=[(t.name, t.id) for t in state.base.themes], description="Its theme",
-                                 style=LABEL_STYLE, layout=WIDE)
+                                 style=LABELS, layout=WIDE)
     add = widgets.Button(description="Add to the backlog", icon="plus", layout=AUTO_WIDTH,
                          tooltip="Add your item, then type its estimates")
     swing = widgets.IntSlider(value=50, min=round(MIN_SWING * 100), max=round(MAX_SWING * 100), step=5,
-                              description="Error to test (\u00b1%)", style=LABEL_STYLE, layout=WIDE,
+                              description="Error to test (\u00b1%)", style=LABELS, layout=WIDE,
                               continuous_update=False)
     evidence, add_message, message = widgets.HTML(), widgets.HTML(), widgets.HTML()
     ranking_out, sensitivity_out, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()

@@ -11,7 +11,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..kit.charts import ChartPanel, new_figure
 from ..kit.numbers import format_number
-from ..prioritiser.chart import key_html, text_colour, theme_colours
+from ..prioritiser.chart import key_html, swatch, text_colour, theme_colours
 from ..prioritiser.model import Theme
 from .model import HORIZONS, PLACE_NAMES, Roadmap
 
@@ -93,8 +93,8 @@ def describe_roadmap(roadmap: Roadmap) -> str:
 def chart_key(themes: Sequence[Theme]) -> str:
     """The chart's key as HTML beside the image."""
     colours = theme_colours(themes)
-    entries = [(f'<span style="color:{colours[t.id]}">\u25a0</span>', t.name) for t in themes]
-    entries.append((f'<span style="color:{CAPACITY_COLOUR}">- - -</span>', "the team's capacity per period"))
+    entries = [(swatch("square", colours[t.id]), t.name) for t in themes]
+    entries.append((swatch("dashed", CAPACITY_COLOUR), "the team's capacity per period"))
     return key_html(entries)
 
 

@@ -22,7 +22,7 @@ from .sources import RankedBacklog, RoadmapItem
 
 __all__ = [
     "HORIZONS", "MAX_OUTCOME_CHARS", "PLACES", "PLACE_NAMES", "Capacity", "Placement", "Roadmap", "Starting",
-    "build", "parse_capacity", "parse_starting", "starting", "suggest",
+    "build", "parse_capacity", "parse_starting", "person_months", "starting", "suggest",
 ]
 
 HORIZONS = ("now", "next", "later")
@@ -30,6 +30,11 @@ PLACES = (*HORIZONS, "off")  # "off": deliberately left off the roadmap
 PLACE_NAMES = {"now": "Now", "next": "Next", "later": "Later", "off": "Not on the roadmap"}
 MAX_OUTCOME_CHARS = 400
 MAX_NOT_CHARS = 600
+
+
+def person_months(effort: float) -> str:
+    """1 -> '1 person-month', 2.5 -> '2.5 person-months'."""
+    return f"{format_number(effort)} person-month{'' if effort == 1 else 's'}"
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ class Roadmap:
                 f'<p style="margin:6px 0 2px 0;"><strong>{render.escape(theme.name)}</strong><br>'
                 f'<span style="font-size:0.9em;">Outcome: {render.escape(outcome)}</span></p>'
                 + "<ul style=\"margin:0 0 0 1.2em;padding:0;font-size:0.9em;\">"
-                + "".join(f"<li>#{i.rank} {render.escape(i.title)} ({format_number(i.effort)} pm)</li>"
+                + "".join(f"<li>#{i.rank} {render.escape(i.title)} ({person_months(i.effort)})</li>"
                           for i in members)
                 + "</ul>"
             )

@@ -13,15 +13,18 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble
 from ..prioritiser.model import Ranking
 from .chart import chart_key, chart_panel
 from .checks import LIMITS
-from .model import PLACE_NAMES, PLACES, Roadmap, build, parse_capacity, starting
+from .model import PLACE_NAMES, PLACES, Roadmap, build, parse_capacity, person_months, starting
 from .sources import RankedBacklog, default_backlog, from_ranking, read_saved_ranking, saved_rankings
 
 EXERCISE_ID = "roadmap"
-AUTO_WIDTH = widgets.Layout(width="auto")  # buttons size to their labels, never cut them off
+# Labels wide enough for the longest, "Kept for bugs and support (%)"; buttons as wide as their labels.
+LABELS = {"description_width": "17em"}
+FIELD, WIDE = widgets.Layout(width="28em"), widgets.Layout(width="100%", max_width="44em")
+AUTO_WIDTH = widgets.Layout(width="auto", flex="0 0 auto", align_self="flex-start")
 AS_SUGGESTED = "auto"
 GIVEN, SHIPPED = "given", "shipped"
 
@@ -55,8 +58,7 @@ def _markdown(roadmap: Roadmap) -> str:
             if members:
                 outcome = roadmap.outcome(theme.id) or "(no outcome yet)"
                 lines.append(f"- **{escape_markdown(theme.name)}**: {escape_markdown(outcome)}")
-                lines += [f"  - #{i.rank} {escape_markdown(i.title)} ({format_number(i.effort)} person-months)"
-                          for i in members]
+                lines += [f"  - #{i.rank} {escape_markdown(i.title)} ({person_months(i.effort)})" for i in members]
         lines.append("")
     if roadmap.not_statement:
         lines += [f"**This roadmap is not:** {escape_markdown(roadmap.not_statement)}", ""]
@@ -93,7 +95,7 @@ class _Sources:
 
 
 def _item_options(ranked: RankedBacklog) -> list[tuple[str, str]]:
-    return [(f"#{i.rank} {i.title} ({format_number(i.effort)} pm)", i.id) for i in ranked.items]
+    return [(f"#{i.rank} {i.title} ({person_months(i.effort)})", i.id) for i in ranked.items]
 
 
 def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Path | None = None) -> ExerciseView:
@@ -106,32 +108,32 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
     chosen: dict[str, Any] = {"key": None, "backlog": None, "error": ""}  # the backlog last read, or why it failed
 
     source = widgets.Dropdown(options=sources.options, value=sources.preferred(), description="Backlog to plan",
-                              style=LABEL_STYLE, layout=widgets.Layout(width="40em"))
+                              style=LABELS, layout=WIDE)
     refresh = widgets.Button(description="Look for saved rankings", icon="refresh", layout=AUTO_WIDTH,
                              tooltip="Look again in the my-work folder for rankings saved by the backlog prioritiser")
     capacity_fields = {
         name: widgets.Text(value=format_number(getattr(start.capacity, name)), description=label,
-                           continuous_update=False, style=LABEL_STYLE, layout=widgets.Layout(width="24em"))
+                           continuous_update=False, style=LABELS, layout=FIELD)
         for name, label in (("people", "People on the team"), ("months", "Months in each period"),
                             ("reserve_percent", "Kept for bugs and support (%)"))
     }
-    item = widgets.Dropdown(options=[], description="Item to move", style=LABEL_STYLE,
-                            layout=widgets.Layout(width="40em"))
+    item = widgets.Dropdown(options=[], description="Item to move", style=LABELS,
+                            layout=WIDE)
     place = widgets.Dropdown(options=[("As suggested", AS_SUGGESTED)] + [(PLACE_NAMES[p], p) for p in PLACES],
-                             value=AS_SUGGESTED, description="Place it in", style=LABEL_STYLE, layout=WIDE)
+                             value=AS_SUGGESTED, description="Place it in", style=LABELS, layout=FIELD)
     clear = widgets.Button(description="Undo all my moves", icon="undo", layout=AUTO_WIDTH,
                            tooltip="Go back to the suggested places")
     themes = default_backlog().themes
-    theme = widgets.Dropdown(options=[(t.name, t.id) for t in themes], description="Theme", style=LABEL_STYLE,
+    theme = widgets.Dropdown(options=[(t.name, t.id) for t in themes], description="Theme", style=LABELS,
                              layout=WIDE)
     outcome = widgets.Textarea(value=outcomes.get(theme.value, ""), description="Outcome for this theme",
                                placeholder="What will change for customers or the business, and by how much?",
-                               continuous_update=False, style=LABEL_STYLE,
-                               layout=widgets.Layout(width="40em", height="4.5em"))
+                               continuous_update=False, style=LABELS,
+                               layout=widgets.Layout(width="100%", max_width="44em", height="4.5em"))
     not_text = widgets.Textarea(value="", description="What this roadmap is not",
                                 placeholder="For example: not a promise of dates; not every request we have heard",
-                                continuous_update=False, style=LABEL_STYLE,
-                                layout=widgets.Layout(width="40em", height="4.5em"))
+                                continuous_update=False, style=LABELS,
+                                layout=widgets.Layout(width="100%", max_width="44em", height="4.5em"))
     source_message, message, notes, board, chart = (widgets.HTML() for _ in range(5))
     panel = chart_panel()
     key = chart_key(themes)
@@ -151,9 +153,12 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
             chosen["backlog"], chosen["error"] = None, f"This saved ranking cannot be used: {error}"
             source_message.value = ""
             return
+        ids = [i.id for i in chosen["backlog"].items]
         with batch():
             item.options = _item_options(chosen["backlog"])
-            place.value = moves.get(item.value, AS_SUGGESTED) if item.value else AS_SUGGESTED
+            if item.value not in ids:
+                item.value = ids[0]
+            place.value = moves.get(item.value, AS_SUGGESTED)
         skipped = f" {sources.skipped} other file(s) in my-work could not be read." if sources.skipped else ""
         source_message.value = render.notice("info", f"Planning from {chosen['backlog'].source}.{skipped}",
                                              title="Backlog")
@@ -238,7 +243,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
     refresh.on_click(on_refresh)
     context = widgets.HTML(_context_html(start.vision, start.diagnosis, start.guiding_policy, start.team))
     body = [
-        context, widgets.HBox([source, refresh]), source_message,
+        context, source, refresh, source_message,
         widgets.HTML("<strong>The team's capacity</strong>"), *capacity_fields.values(),
         widgets.HTML("<strong>Move an item</strong> (the builder suggests a place; you decide)"),
         item, widgets.HBox([place, clear]),
