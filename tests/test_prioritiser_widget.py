@@ -143,6 +143,12 @@ def test_the_error_slider_changes_the_check(view):
     assert "Robust: no single estimate wrong by 30%" in view.outputs["sensitivity"].value
 
 
+def test_the_same_number_typed_differently_is_not_a_change(view, save_view):
+    view.controls["reach"].value = "12,000"
+    view.controls["confidence"].value = "80%"
+    assert save_view(view)["inputs"]["changed_items"] == []
+
+
 def test_save_keeps_the_ranking_the_estimates_and_own_items(view, save_view):
     view.controls["confidence"].value = "50"
     view.controls["new_title"].value = "Share trip photos"

@@ -61,7 +61,7 @@ class _Backlog:
         """
         items, waiting, problems = [], [], []
         product = self.base.product
-        for item_id, _label in [(i, t) for t, i in self.titles()]:
+        for _label, item_id in self.titles():
             texts = self.drafts[item_id]
             own = item_id not in self.shipped
             if own and any(not texts[name].strip() for name in ESTIMATE_NAMES):
@@ -93,8 +93,14 @@ class _Backlog:
         return self.base.with_items(items), waiting
 
     def changed(self) -> list[str]:
-        """Shipped items whose estimates the learner changed."""
-        return [item_id for item_id in self.shipped if self.drafts[item_id] != self.shipped_texts(item_id)]
+        """Shipped items whose estimates the learner changed ("12,000" for 12000 is no change)."""
+        def differs(item_id: str) -> bool:
+            try:
+                return parse_estimates(self.drafts[item_id], self.base.product) != self.shipped[item_id].estimates
+            except ValueError:
+                return True
+
+        return [item_id for item_id in self.shipped if differs(item_id)]
 
 
 def _markdown(ranking: Ranking, sensitivity: Sensitivity) -> str:
