@@ -91,6 +91,15 @@ WIDGETS: tuple[Exercise, ...] = (
         "personal-plan", "Your personal plan", "07-setbacks-and-growth",
         "exercises.personal_plan.widget:build_personal_plan", ("personal_plan.json",),
     ),
+    # Part IV, chapters 08 and 12 (issue 13)
+    Exercise(
+        "prioritiser", "Backlog prioritiser", "08-prioritising-and-trade-offs",
+        "exercises.prioritiser.widget:build_prioritiser", ("prioritiser.json",),
+    ),
+    Exercise(
+        "roadmap", "Roadmap builder", "12-roadmaps-and-strategy",
+        "exercises.roadmap.widget:build_roadmap", ("roadmap.json",),
+    ),
 )
 
 
@@ -112,6 +121,9 @@ CHECKS: tuple[Exercise, ...] = (
     _check(5, "05-translating-between-worlds", "Translating between worlds", 8),
     _check(6, "06-the-pm-interview", "The PM interview", 9),
     _check(7, "07-setbacks-and-growth", "Setbacks, growth and your next step", 8),
+    # Part IV, chapters 08 and 12 (issue 13)
+    _check(8, "08-prioritising-and-trade-offs", "Prioritising and trade-offs", 7),
+    _check(12, "12-roadmaps-and-strategy", "Roadmaps and strategy", 7),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS
