@@ -87,6 +87,23 @@ WIDGETS: tuple[Exercise, ...] = (
         "personal-plan", "Your personal plan", "07-setbacks-and-growth",
         "exercises.personal_plan.widget:build_personal_plan", ("personal_plan.json",),
     ),
+    # Part IV, chapters 09 and 10 (issue 13)
+    Exercise(
+        "assumption-map", "Assumption map", "09-discovery-and-experiments",
+        "exercises.assumption_map.widget:build_assumption_map", ("assumption_map.json",),
+    ),
+    Exercise(
+        "experiment-planner", "Experiment planner", "09-discovery-and-experiments",
+        "exercises.experiment_planner.widget:build_planner",
+    ),
+    Exercise(
+        "metric-tree", "Metric-tree builder", "10-metrics-and-outcomes",
+        "exercises.metric_tree.widget:build_metric_tree", ("metric_trees.json",), max_score=9,
+    ),
+    Exercise(
+        "okr-checker", "OKR checker", "10-metrics-and-outcomes",
+        "exercises.okr_checker.widget:build_okr_checker", ("okr_rules.json",),
+    ),
 )
 
 
@@ -101,6 +118,9 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 
 CHECKS: tuple[Exercise, ...] = (
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
+    # Part IV, chapters 09 and 10 (issue 13)
+    _check(9, "09-discovery-and-experiments", "Discovery and experiments", 8),
+    _check(10, "10-metrics-and-outcomes", "Metrics and outcomes", 8),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS

@@ -31,9 +31,17 @@ def write_a_readiness_note(view: Any) -> None:
     view.controls["note"].value = "Sales: I have never sold anything."
 
 
+def rate_three_assumptions(view: Any) -> None:
+    """Assumption map: rate the first three assumptions on both scales."""
+    for number, (importance, evidence) in enumerate([(4, 1), (3, 3), (1, 2)], 1):
+        view.controls[f"importance_{number}"].value = importance
+        view.controls[f"evidence_{number}"].value = evidence
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
     "say-no": finish_a_conversation,
     "product-web": write_a_readiness_note,
+    "assumption-map": rate_three_assumptions,
 }
