@@ -38,10 +38,17 @@ def rate_three_assumptions(view: Any) -> None:
         view.controls[f"evidence_{number}"].value = evidence
 
 
+def connect_a_small_tree(view: Any) -> None:
+    """Metric tree: choose the first north star and connect the first metric to it."""
+    view.controls["north_star"].value = 0
+    view.controls["link_1"].value = "north-star"
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
     "say-no": finish_a_conversation,
     "product-web": write_a_readiness_note,
     "assumption-map": rate_three_assumptions,
+    "metric-tree": connect_a_small_tree,
 }
