@@ -44,6 +44,11 @@ def connect_a_small_tree(view: Any) -> None:
     view.controls["link_1"].value = "north-star"
 
 
+def rewrite_the_objective(view: Any) -> None:
+    """OKR checker: make the example one's own (saving the untouched example is refused)."""
+    view.controls["objective"].value = "New listeners love their first week"
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
@@ -51,4 +56,5 @@ DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "product-web": write_a_readiness_note,
     "assumption-map": rate_three_assumptions,
     "metric-tree": connect_a_small_tree,
+    "okr-checker": rewrite_the_objective,
 }
