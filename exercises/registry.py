@@ -119,7 +119,7 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 CHECKS: tuple[Exercise, ...] = (
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
     # Part IV, chapters 09 and 10 (issue 13)
-    _check(9, "09-discovery-and-experiments", "Discovery and experiments", 8),
+    _check(9, "09-discovery-and-experiments", "Discovery and experiments", 9),
     _check(10, "10-metrics-and-outcomes", "Metrics and outcomes", 8),
 )
 
