@@ -66,10 +66,12 @@ def test_agrees_with_the_formula_and_rounds_up(baseline, effect, alpha, power):
     assert ep.power_for_sample_size(n, baseline, effect, alpha) >= power - 1e-9
 
 
-@given(st.floats(0.02, 0.5), st.floats(0.005, 0.05))
-def test_halving_the_effect_roughly_quadruples_the_users(baseline, effect):
+@given(st.floats(0.02, 0.5), st.floats(0.01, 0.5))
+def test_halving_the_effect_roughly_quadruples_the_users(baseline, relative_lift):
+    # "roughly four times" holds for lifts up to half the baseline; bigger lifts change the variance more
+    effect = baseline * relative_lift
     ratio = ep.sample_size_exact(baseline, effect / 2) / ep.sample_size_exact(baseline, effect)
-    assert 3.2 < ratio < 4.3
+    assert 3.5 < ratio < 4.3
 
 
 def test_stricter_significance_and_more_power_need_more_users():

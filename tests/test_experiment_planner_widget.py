@@ -108,9 +108,11 @@ def _shown(view) -> dict:
     }
 
 
+CHANGED = ["baseline_percent", "effect_points", "daily_visitors", "alpha", "look_plan"]
+
+
 @settings(max_examples=40)
-@given(st.lists(st.tuples(st.sampled_from(["baseline_percent", "effect_points", "daily_visitors", "alpha", "look_plan"]),
-                          st.integers(0, 9)), min_size=1, max_size=6))
+@given(st.lists(st.tuples(st.sampled_from(CHANGED), st.integers(0, 9)), min_size=1, max_size=6))
 def test_the_charts_always_show_the_current_plan(changes):
     view = ep.build_planner()
     for control, step in changes:

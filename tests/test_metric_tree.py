@@ -137,8 +137,8 @@ def test_layout_puts_parents_above_the_middle_of_their_children():
     assert spots["skips"][0] == max(x for key, (x, _) in spots.items() if key != "skips") + chart.COUNTER_GAP
 
 
-choices = st.fixed_dictionaries({m.id: st.sampled_from([mt.OUT, mt.NORTH_STAR, mt.COUNTER, *[o.id for o in MUSIC.metrics]])
-                                 for m in MUSIC.metrics})
+TARGETS = [mt.OUT, mt.NORTH_STAR, mt.COUNTER, *[m.id for m in MUSIC.metrics]]
+choices = st.fixed_dictionaries({m.id: st.sampled_from(TARGETS) for m in MUSIC.metrics})
 
 
 @given(st.one_of(st.none(), st.integers(0, 2)), choices)

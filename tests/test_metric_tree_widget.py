@@ -31,8 +31,8 @@ MODEL = {1: "hours-per-listener", 2: mt.OUT, 3: mt.NORTH_STAR, 4: mt.COUNTER, 5:
 def test_starts_with_the_first_product_and_an_empty_tree(view):
     assert "Listeners can use the app free" in view.outputs["context"].value
     assert view.controls["north_star"].value is None
-    assert 'alt="Metric tree for A music-streaming app: no north star chosen yet. Left out: Listening from recommendations, App downloads' \
-        in view.outputs["chart"].value
+    assert ('alt="Metric tree for A music-streaming app: no north star chosen yet. '
+            'Left out: Listening from recommendations, App downloads') in view.outputs["chart"].value
     assert [o[0] for o in view.controls["link_1"].options][:4] == [
         "leave it out", "feeds the north star", "counter-metric", "feeds #2: App downloads"]
 

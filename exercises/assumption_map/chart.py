@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..kit.charts import ChartPanel, new_figure
-from .model import ZONES, AssumptionMap, Placement
+from .model import ZONES, AssumptionMap, Placement, Risk
 
 RISK_STYLE = {  # colour and marker per risk: shape as well as colour, for colour-blind readers
     "value": ("#1a56c4", "o"),
@@ -37,8 +37,17 @@ def positions(placements: tuple[Placement, ...]) -> dict[int, tuple[float, float
     return shown
 
 
-def plot_map(ax: Axes, result: AssumptionMap) -> None:
-    """The two-by-two map: evidence runs from strong (left) to none (right), importance from low to high."""
+def legend_handles(risks: tuple[Risk, ...]) -> list[Line2D]:
+    """One marker per risk, in the data's order and with its label."""
+    return [Line2D([], [], linestyle="none", marker=RISK_STYLE[r.id][1], color=RISK_STYLE[r.id][0], markersize=8,
+                   label=r.label) for r in risks]
+
+
+def plot_map(ax: Axes, result: AssumptionMap, *, legend: bool = True) -> None:
+    """The two-by-two map: evidence runs from strong (left) to none (right), importance from low to high.
+
+    ``legend=False`` leaves the risk legend to the caller (the chart panel draws it once, beside the axes).
+    """
     ax.fill_between([0.5, 2.5], 2.5, 4.8, color="#fdecea", zorder=0)
     ax.axvline(2.5, color="#8a8a8a", linewidth=0.8)
     ax.axhline(2.5, color="#8a8a8a", linewidth=0.8)
@@ -64,9 +73,9 @@ def plot_map(ax: Axes, result: AssumptionMap) -> None:
     ax.set_xlabel("Evidence (strong on the left, none on the right)")
     ax.set_ylabel("Importance")
     ax.set_title(f"Assumption map: {result.scenario.title}")
-    handles = [Line2D([], [], linestyle="none", marker=marker, color=colour, markersize=8, label=risk.label)
-               for risk in result.risks for risk_id, (colour, marker) in RISK_STYLE.items() if risk_id == risk.id]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", title="Risk")
+    if legend:
+        ax.legend(handles=legend_handles(result.risks), loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                  fontsize="small", title="Risk")
 
 
 def describe_map(result: AssumptionMap) -> str:
@@ -81,13 +90,15 @@ def describe_map(result: AssumptionMap) -> str:
 
 
 def draw(figure: Figure, result: AssumptionMap) -> None:
-    plot_map(figure.axes[0], result)
+    plot_map(figure.axes[0], result, legend=False)
 
 
-def chart_panel() -> ChartPanel[AssumptionMap]:
-    """The map's chart panel."""
+def chart_panel(risks: tuple[Risk, ...]) -> ChartPanel[AssumptionMap]:
+    """The map's chart panel; its risk legend is drawn once, beside the axes, since the risks never change."""
     figure = new_figure(7.5, 4.6)
     figure.subplots()
     # Fixed margins (room for the legend on the right): constrained layout would double the redraw time.
     figure.subplots_adjust(left=0.13, right=0.8, bottom=0.13, top=0.92)
+    figure.legend(handles=legend_handles(risks), loc="upper left", bbox_to_anchor=(0.81, 0.92), fontsize="small",
+                  title="Risk")
     return ChartPanel(figure, draw, describe_map)

@@ -52,7 +52,7 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
     product = widgets.Dropdown(options=[(s.title, s.id) for s in bank.scenarios], value=bank.scenarios[0].id,
                                description="Product", style=LABEL_STYLE, layout=WIDE)
     pitch, message, results, chart = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
-    panel = chart_panel()
+    panel = chart_panel(bank.risks)
     saved: dict[str, dict[str, tuple[int, int]]] = {}  # ratings per product, kept when the learner switches
     state = {"product": product.value}
     holder: dict[str, ExerciseView] = {}

@@ -3,7 +3,8 @@
 **Sample size.** Two independent proportions, a two-sided test, the normal approximation without a
 continuity correction:
 
-    n = (z(1 - alpha/2) * sqrt(2 * pbar * (1 - pbar)) + z(power) * sqrt(p1 * (1 - p1) + p2 * (1 - p2)))**2 / (p2 - p1)**2
+    n = (z(1 - alpha/2) * sqrt(2 * pbar * (1 - pbar))
+         + z(power) * sqrt(p1 * (1 - p1) + p2 * (1 - p2)))**2 / (p2 - p1)**2
 
 per group, where p1 is the baseline rate, p2 = p1 + the minimum detectable effect and pbar = (p1 + p2) / 2.
 This is the formula of Fleiss, Levin and Paik, *Statistical Methods for Rates and Proportions*
@@ -47,7 +48,7 @@ LOOK_PLANS = {"end": "only at the end, as planned", "weekly": "once a week", "da
 
 def _fraction(value: object, label: str, *, low: float, high: float, low_ok: bool = False,
               high_ok: bool = False, hint: str = "") -> float:
-    """A number between ``low`` and ``high`` (each end excluded unless ``low_ok``/``high_ok``), or a readable ValueError."""
+    """A number between ``low`` and ``high`` (ends excluded unless ``low_ok``/``high_ok``); else a readable ValueError."""
     number = parse_number(value, label, minimum=-math.inf, maximum=math.inf)
     too_low = number < low or (number == low and not low_ok)
     too_high = number > high or (number == high and not high_ok)

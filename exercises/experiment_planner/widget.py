@@ -23,7 +23,8 @@ def build_planner(**starting_values: Any) -> ExerciseView:
         "daily_visitors": widgets.FloatLogSlider(min=2, max=6, step=0.1),
         "share_percent": widgets.FloatSlider(min=5, max=100, step=5),
     }
-    fields = {name: NumberField(spec.label, values[name], sliders[name], spec.help_text) for name, spec in FIELDS.items()}
+    fields = {name: NumberField(spec.label, values[name], sliders[name], spec.help_text)
+              for name, spec in FIELDS.items()}
     choice = {"style": LABEL_STYLE, "layout": WIDE}
     alpha = widgets.Dropdown(options=list(ALPHAS.items()), value=starting_values.get("alpha", 0.05),
                              description="Significance level", **choice)

@@ -33,7 +33,8 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     labels = [widgets.HTML() for _ in range(most)]
     links = [widgets.Dropdown(description=f"#{n} connects to", style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
              for n in range(1, most + 1)]
-    rows = [widgets.VBox([label, link], layout=widgets.Layout(margin="0 0 4px 0")) for label, link in zip(labels, links)]
+    rows = [widgets.VBox([label, link], layout=widgets.Layout(margin="0 0 4px 0"))
+            for label, link in zip(labels, links)]
     context, message, chart, feedback = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
     check = widgets.Button(description="Check my tree", button_style="primary", icon="check")
     panel = chart_panel()

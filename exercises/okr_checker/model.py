@@ -85,8 +85,10 @@ def parse_okr_rules(raw: Any, *, source: str = "OKR rules") -> OkrRules:
     if counts["min"] > counts["max"]:
         raise ValueError(f"{source}: key_results: min must not exceed max.")
     checks = tuple((cid, c["explanation"].strip(), c["suggestion"].strip()) for cid, c in raw["checks"].items())
-    examples = tuple(Example(e["id"], e["title"].strip(), e["objective"].strip(), tuple(k.strip() for k in e["key_results"]))
-                     for e in raw["examples"])
+    examples = tuple(
+        Example(e["id"], e["title"].strip(), e["objective"].strip(), tuple(k.strip() for k in e["key_results"]))
+        for e in raw["examples"]
+    )
     if len({e.id for e in examples}) != len(examples):
         raise ValueError(f"{source}: example ids must be unique.")
     return OkrRules(
