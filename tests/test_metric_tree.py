@@ -55,17 +55,25 @@ def test_schema_errors_name_the_source_and_the_path():
 def test_rules_a_schema_cannot_express():
     raw = _raw()
     raw["products"][0]["north_stars"][0]["correct"] = True
-    with pytest.raises(ValueError, match="exactly one north star must be marked correct"):
-        mt.parse_metric_trees(raw)
+    with pytest.raises(ValueError, match=r"^mine: at /products/0/north_stars: exactly one north star must be marked"):
+        mt.parse_metric_trees(raw, source="mine")
     raw = _raw()
     raw["products"][0]["metrics"][0]["parent"] = "downloads"
-    with pytest.raises(ValueError, match="'recommended-share' feeds 'downloads', which is not an input metric"):
-        mt.parse_metric_trees(raw)
+    with pytest.raises(ValueError, match=r"^mine: at /products/0/metrics/0/parent: 'recommended-share' feeds 'downloads'"):
+        mt.parse_metric_trees(raw, source="mine")
     raw = _raw()
     metrics = raw["products"][0]["metrics"]
     metrics[2]["parent"], metrics[7]["parent"] = "first-week", "weekly-listeners"
-    with pytest.raises(ValueError, match="feed each other in a loop"):
-        mt.parse_metric_trees(raw)
+    with pytest.raises(ValueError, match=r"^mine: at /products/0/metrics: .* feed each other in a loop"):
+        mt.parse_metric_trees(raw, source="mine")
+    raw = _raw()
+    raw["products"][2]["metrics"][3]["id"] = raw["products"][2]["metrics"][1]["id"]
+    with pytest.raises(ValueError, match=r"^mine: at /products/2/metrics/3/id: metric ids must be unique"):
+        mt.parse_metric_trees(raw, source="mine")
+    raw = _raw()
+    raw["products"][1]["id"] = raw["products"][0]["id"]
+    with pytest.raises(ValueError, match=r"^mine: at /products/1/id: product ids must be unique"):
+        mt.parse_metric_trees(raw, source="mine")
 
 
 def test_trees_with_impossible_links_are_refused_with_one_line_each():

@@ -124,12 +124,16 @@ def test_schema_errors_name_the_source_and_the_path():
 def test_rules_a_schema_cannot_express():
     raw = _raw()
     raw["rules"][1]["id"] = raw["rules"][0]["id"]
-    with pytest.raises(ValueError, match="rule ids must be unique"):
-        okr.parse_okr_rules(raw)
+    with pytest.raises(ValueError, match=r"^mine: at /rules/1/id: rule ids must be unique"):
+        okr.parse_okr_rules(raw, source="mine")
     raw = _raw()
     raw["key_results"] = {"min": 4, "max": 3}
-    with pytest.raises(ValueError, match="min must not exceed max"):
-        okr.parse_okr_rules(raw)
+    with pytest.raises(ValueError, match=r"^mine: at /key_results: min must not exceed max"):
+        okr.parse_okr_rules(raw, source="mine")
+    raw = _raw()
+    raw["examples"][2]["id"] = raw["examples"][0]["id"]
+    with pytest.raises(ValueError, match=r"^mine: at /examples/2/id: example ids must be unique"):
+        okr.parse_okr_rules(raw, source="mine")
 
 
 def test_custom_rules_are_used_as_given():
@@ -146,7 +150,7 @@ def test_results_print_save_and_escape():
     html = result._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;Win&lt;/b&gt;" in html
     assert result.as_dict()["flags"][1] == {"line": "Key result 1", "rule": "output-verb", "kind": "output",
-                                            "words": "launch"}
+                                            "words": "Launch"}
     assert result.summary().splitlines()[1].startswith("Key result 1: An output:")
 
 

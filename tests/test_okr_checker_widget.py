@@ -95,6 +95,10 @@ def test_the_chart_always_shows_the_current_flags(changes):
     rows = chart.counts(result)
     assert [t.get_text() for t in ax.get_yticklabels()] == [line for line, _ in rows]
     assert list(ax.get_yticks()) == list(range(len(rows)))[::-1]  # the objective at the top
-    assert [bar.get_width() for bar in ax.patches] == [n for _, n in rows]
-    assert [bar.get_y() + bar.get_height() / 2 for bar in ax.patches] == list(range(len(rows)))[::-1]
+    (bars,) = ax.collections
+    ys = [path.vertices[:, 1] for path in bars.get_paths()]
+    assert [path.vertices[:, 0].max() for path in bars.get_paths()] == [n for _, n in rows]  # each bar's length
+    assert [(y.min() + y.max()) / 2 for y in ys] == pytest.approx(list(range(len(rows)))[::-1])  # and its row
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["no flags" if n == 0 else str(n) for _, n in rows]
     assert f'alt="{render.escape(chart.describe_flags(result))}"' in view.outputs["chart"].value

@@ -76,23 +76,32 @@ class AssumptionBank:
         raise ValueError(f"No product {scenario_id!r}; choose one of {', '.join(s.id for s in self.scenarios)}.")
 
 
+def _first_repeat(ids: list[str]) -> int | None:
+    """The index of the first id that appeared earlier in ``ids``, or ``None``."""
+    return next((i for i, item in enumerate(ids) if item in ids[:i]), None)
+
+
 def parse_assumption_map(raw: Any, *, source: str = "assumption map data") -> AssumptionBank:
     """Validate ``raw`` against ``assumption_map.schema.json`` and build the bank."""
     data.validate(raw, "assumption_map.schema.json", source=source)
     risks = tuple(Risk(r["id"], r["label"].strip(), r["question"].strip(), r["cheapest_test"].strip())
                   for r in raw["risks"])
-    if len({r.id for r in risks}) != len(risks):
-        raise ValueError(f"{source}: each of the four risks must appear once.")
+    repeat = _first_repeat([r.id for r in risks])
+    if repeat is not None:
+        raise data.data_error(source, ["risks", repeat, "id"], "each of the four risks must appear once.")
     scenarios = []
-    for item in raw["scenarios"]:
+    for index, item in enumerate(raw["scenarios"]):
         assumptions = tuple(
             Assumption(a["id"], a["text"].strip(), a["risk"], a["cheapest_test"].strip()) for a in item["assumptions"]
         )
-        if len({a.id for a in assumptions}) != len(assumptions):
-            raise ValueError(f"{source}: product {item['id']!r} repeats an assumption id.")
+        repeat = _first_repeat([a.id for a in assumptions])
+        if repeat is not None:
+            raise data.data_error(source, ["scenarios", index, "assumptions", repeat, "id"],
+                                  f"product {item['id']!r} repeats an assumption id.")
         scenarios.append(Scenario(item["id"], item["title"].strip(), item["pitch"].strip(), assumptions))
-    if len({s.id for s in scenarios}) != len(scenarios):
-        raise ValueError(f"{source}: product ids must be unique.")
+    repeat = _first_repeat([s.id for s in scenarios])
+    if repeat is not None:
+        raise data.data_error(source, ["scenarios", repeat, "id"], "product ids must be unique.")
     return AssumptionBank(risks, tuple(scenarios))
 
 

@@ -81,27 +81,31 @@ def parse_metric_trees(raw: Any, *, source: str = "metric-tree data") -> tuple[P
     """Validate ``raw`` against ``metric_trees.schema.json`` and build the products."""
     data.validate(raw, "metric_trees.schema.json", source=source)
     products = []
-    for item in raw["products"]:
-        where = f"{source}: product {item['id']!r}"
+    for index, item in enumerate(raw["products"]):
+        at = ["products", index]
         stars = tuple(NorthStarOption(s["text"].strip(), s["short"].strip(), s["correct"], s["why"].strip())
                       for s in item["north_stars"])
         if sum(s.correct for s in stars) != 1:
-            raise ValueError(f"{where}: exactly one north star must be marked correct.")
+            raise data.data_error(source, [*at, "north_stars"], "exactly one north star must be marked correct.")
         metrics = tuple(ProductMetric(m["id"], m["name"].strip(), m["short"].strip(), m["role"], m.get("parent"),
                                       m["timing"], m["why"].strip()) for m in item["metrics"])
         ids = [m.id for m in metrics]
-        if len(set(ids)) != len(ids) or NORTH_STAR in ids:
-            raise ValueError(f"{where}: metric ids must be unique and must not be {NORTH_STAR!r}.")
+        for position, metric_id in enumerate(ids):
+            if metric_id == NORTH_STAR or metric_id in ids[:position]:
+                raise data.data_error(source, [*at, "metrics", position, "id"],
+                                      f"metric ids must be unique and must not be {NORTH_STAR!r}.")
         inputs = {m.id for m in metrics if m.role == "input"}
-        for metric in metrics:
+        for position, metric in enumerate(metrics):
             if metric.parent is not None and metric.parent != NORTH_STAR and metric.parent not in inputs:
-                raise ValueError(f"{where}: {metric.id!r} feeds {metric.parent!r}, which is not an input metric.")
+                raise data.data_error(source, [*at, "metrics", position, "parent"],
+                                      f"{metric.id!r} feeds {metric.parent!r}, which is not an input metric.")
         loop = _loop({m.id: m.parent for m in metrics if m.parent and m.parent != NORTH_STAR})
         if loop:
-            raise ValueError(f"{where}: {', '.join(loop)} feed each other in a loop.")
+            raise data.data_error(source, [*at, "metrics"], f"{', '.join(loop)} feed each other in a loop.")
         products.append(Product(item["id"], item["title"].strip(), item["context"].strip(), stars, metrics))
-    if len({p.id for p in products}) != len(products):
-        raise ValueError(f"{source}: product ids must be unique.")
+    for position, product in enumerate(products):
+        if product.id in [p.id for p in products[:position]]:
+            raise data.data_error(source, ["products", position, "id"], "product ids must be unique.")
     return tuple(products)
 
 

@@ -6,7 +6,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, horizontal_bars, new_figure
 from .model import OkrCheck
 
 FLAGGED, CLEAN = "#b36b00", "#2e7d32"
@@ -18,10 +18,10 @@ def counts(result: OkrCheck) -> list[tuple[str, int]]:
 
 
 def plot_flags(ax: Axes, result: OkrCheck) -> None:
-    """Horizontal bars, one per line; a clean line gets a short green tick instead of a bar."""
+    """Horizontal bars, one per line, labelled with their count; a clean line says "no flags"."""
     rows = counts(result)
     positions = list(range(len(rows)))[::-1]  # the objective at the top
-    ax.barh(positions, [n for _, n in rows], color=[FLAGGED if n else CLEAN for _, n in rows], height=0.6)
+    horizontal_bars(ax, positions, [n for _, n in rows], [FLAGGED if n else CLEAN for _, n in rows], height=0.6)
     for position, (_, n) in zip(positions, rows):
         ax.text(n + 0.05, position, "no flags" if n == 0 else str(n), va="center", fontsize="small",
                 color=CLEAN if n == 0 else "#333333")

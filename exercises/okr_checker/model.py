@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
-from ..kit.text import clean_text, words
+from ..kit.text import clean_text, phrase_spans, word_spans, words
 
 __all__ = [
     "MAX_LINE_CHARS", "WHOLE_OKR", "Example", "Flag", "OkrCheck", "OkrRules", "Rule", "check_okr", "okr_rules",
@@ -22,7 +22,6 @@ __all__ = [
 
 MAX_LINE_CHARS = 300
 WHOLE_OKR = "The whole OKR"
-Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -31,8 +30,8 @@ class Rule:
     kind: str  # output, vanity or vague
     applies_to: str  # objective or key_result
     position: str  # start or anywhere
-    phrases: tuple[Phrase, ...]
-    unless: tuple[Phrase, ...]
+    phrases: tuple[str, ...]
+    unless: tuple[str, ...]
     unless_number: bool
     explanation: str
     suggestion: str
@@ -52,7 +51,7 @@ class OkrRules:
 
     rules: tuple[Rule, ...]
     checks: tuple[tuple[str, str, str], ...]  # (check id, explanation, suggestion)
-    counter_phrases: tuple[Phrase, ...]
+    counter_phrases: tuple[str, ...]
     lead_words: frozenset[str]
     number_words: frozenset[str]
     min_key_results: int
@@ -67,32 +66,30 @@ class OkrRules:
         return next(e for e in self.examples if e.id == example_id)
 
 
-def _phrases(raw: Sequence[str]) -> tuple[Phrase, ...]:
-    return tuple(tuple(words(phrase)) for phrase in raw)
-
-
 def parse_okr_rules(raw: Any, *, source: str = "OKR rules") -> OkrRules:
     """Validate ``raw`` against ``okr_rules.schema.json`` and build the rules."""
     data.validate(raw, "okr_rules.schema.json", source=source)
     rules = tuple(
-        Rule(r["id"], r["kind"], r["applies_to"], r["position"], _phrases(r["phrases"]), _phrases(r["unless"]),
+        Rule(r["id"], r["kind"], r["applies_to"], r["position"], tuple(r["phrases"]), tuple(r["unless"]),
              r.get("unless_number", False), r["explanation"].strip(), r["suggestion"].strip())
         for r in raw["rules"]
     )
-    if len({r.id for r in rules}) != len(rules):
-        raise ValueError(f"{source}: rule ids must be unique.")
+    for position, rule in enumerate(rules):
+        if rule.id in [r.id for r in rules[:position]]:
+            raise data.data_error(source, ["rules", position, "id"], "rule ids must be unique.")
     counts = raw["key_results"]
     if counts["min"] > counts["max"]:
-        raise ValueError(f"{source}: key_results: min must not exceed max.")
+        raise data.data_error(source, ["key_results"], "min must not exceed max.")
     checks = tuple((cid, c["explanation"].strip(), c["suggestion"].strip()) for cid, c in raw["checks"].items())
     examples = tuple(
         Example(e["id"], e["title"].strip(), e["objective"].strip(), tuple(k.strip() for k in e["key_results"]))
         for e in raw["examples"]
     )
-    if len({e.id for e in examples}) != len(examples):
-        raise ValueError(f"{source}: example ids must be unique.")
+    for position, example in enumerate(examples):
+        if example.id in [e.id for e in examples[:position]]:
+            raise data.data_error(source, ["examples", position, "id"], "example ids must be unique.")
     return OkrRules(
-        rules, checks, _phrases(raw["checks"]["no-counter"]["phrases"]), frozenset(raw["lead_words"]),
+        rules, checks, tuple(raw["checks"]["no-counter"]["phrases"]), frozenset(raw["lead_words"]),
         frozenset(raw["number_words"]), counts["min"], counts["max"], tuple(t.strip() for t in raw["limits"]),
         examples,
     )
@@ -113,31 +110,33 @@ class Flag:
     kind: str
     explanation: str
     suggestion: str
-    words: str = ""  # the words that raised it, as the learner wrote them (lower-cased)
+    words: str = ""  # the words that raised it, as the learner wrote them
 
 
-def _find(tokens: Sequence[str], phrase: Phrase, start: int = 0, only_at: int | None = None) -> bool:
-    width = len(phrase)
-    positions = [only_at] if only_at is not None else range(start, len(tokens) - width + 1)
-    return any(tuple(tokens[i:i + width]) == phrase for i in positions if 0 <= i <= len(tokens) - width)
+def _has_number(text: str, rules: OkrRules) -> bool:
+    return any(any(ch.isdigit() for ch in word) or word in rules.number_words for word in words(text))
 
 
-def _has_number(tokens: Sequence[str], rules: OkrRules) -> bool:
-    return any(any(ch.isdigit() for ch in token) or token in rules.number_words for token in tokens)
+def _content_start(text: str, rules: OkrRules) -> int | None:
+    """Where the line's first word after any lead words ("We will", "Q3:") begins; ``None`` if there is none."""
+    for start, end in word_spans(text):
+        if text[start:end].lower() not in rules.lead_words:
+            return start
+    return None
 
 
-def _rule_hit(rule: Rule, tokens: Sequence[str], rules: OkrRules) -> Phrase | None:
-    """The phrase of ``rule`` found in ``tokens``, or ``None`` if the rule is not raised."""
-    first = 0
-    while first < len(tokens) and tokens[first] in rules.lead_words:
-        first += 1
-    at = first if rule.position == "start" else None
-    hit = next((p for p in rule.phrases if _find(tokens, p, only_at=at)), None)
-    if hit is None or any(_find(tokens, p) for p in rule.unless):
+def _rule_hit(rule: Rule, text: str, rules: OkrRules) -> str | None:
+    """The words of ``text`` that raise ``rule`` (the first match, as written), or ``None``."""
+    matches = sorted(span for spans in phrase_spans(text, rule.phrases).values() for span in spans)
+    if rule.position == "start":
+        first = _content_start(text, rules)
+        matches = [span for span in matches if span[0] == first]
+    if not matches or phrase_spans(text, rule.unless):
         return None
-    if rule.unless_number and _has_number(tokens, rules):
+    if rule.unless_number and _has_number(text, rules):
         return None
-    return hit
+    start, end = matches[0]
+    return text[start:end]
 
 
 @dataclass(frozen=True)
@@ -202,25 +201,19 @@ def check_okr(objective: object, key_results: Sequence[object], rules: OkrRules 
         explanation, suggestion = rules.message(check_id)
         flags.append(Flag(line, check_id, kind, explanation, suggestion))
 
-    objective_tokens = words(goal)
-    if _has_number(objective_tokens, rules):
+    lines = [("Objective", "objective", goal), *((f"Key result {n}", "key_result", kr) for n, kr in results)]
+    if _has_number(goal, rules):
         add("Objective", "objective-number", "tip")
-    for rule in rules.rules:
-        hit = _rule_hit(rule, objective_tokens, rules) if rule.applies_to == "objective" else None
-        if hit:
-            flags.append(Flag("Objective", rule.id, rule.kind, rule.explanation, rule.suggestion, " ".join(hit)))
-    tokens_per_kr = [words(kr) for _, kr in results]
-    for (number, _), tokens in zip(results, tokens_per_kr):
-        line = f"Key result {number}"
+    for line, applies_to, text in lines:
         for rule in rules.rules:
-            hit = _rule_hit(rule, tokens, rules) if rule.applies_to == "key_result" else None
+            hit = _rule_hit(rule, text, rules) if rule.applies_to == applies_to else None
             if hit:
-                flags.append(Flag(line, rule.id, rule.kind, rule.explanation, rule.suggestion, " ".join(hit)))
-        if not _has_number(tokens, rules):
+                flags.append(Flag(line, rule.id, rule.kind, rule.explanation, rule.suggestion, hit))
+        if applies_to == "key_result" and not _has_number(text, rules):
             add(line, "no-number", "no-number")
-    if not any(_has_number(tokens, rules) for tokens in tokens_per_kr):
+    if not any(_has_number(kr, rules) for _, kr in results):
         add(WHOLE_OKR, "unmeasured", "unmeasured")
-    if not any(_find(tokens, phrase) for tokens in tokens_per_kr for phrase in rules.counter_phrases):
+    if not any(phrase_spans(kr, rules.counter_phrases) for _, kr in results):
         add(WHOLE_OKR, "no-counter", "no-counter")
     if len(results) < rules.min_key_results:
         add(WHOLE_OKR, "too-few", "count")

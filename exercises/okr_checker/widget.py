@@ -20,9 +20,9 @@ _LINE = widgets.Layout(width="52em")
 def limits_html(rules: OkrRules) -> str:
     """What the checker cannot do, and every rule it applies, in a collapsed section."""
     limits = render.bullet_list(rules.limits)
-    rule_items = [f"{rule.explanation} Words: {', '.join(' '.join(p) for p in rule.phrases)}." for rule in rules.rules]
+    rule_items = [f"{rule.explanation} Words: {', '.join(rule.phrases)}." for rule in rules.rules]
     rule_items.append(f"{rules.message('no-counter')[0]} Words that mark a counter-metric: "
-                      f"{', '.join(' '.join(p) for p in rules.counter_phrases)}.")
+                      f"{', '.join(rules.counter_phrases)}.")
     return (f"<details><summary>How the checker works, and its limits</summary>{limits}"
             f"<p>The rules it applies:</p>{render.bullet_list(rule_items)}</details>")
 
