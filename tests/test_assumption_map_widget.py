@@ -89,7 +89,7 @@ def _shown(view) -> dict[str, list[tuple[float, float]]]:
     points = {}
     for line in ax.lines:
         if line.get_gid():
-            points[line.get_gid()] = list(zip(line.get_xdata(), line.get_ydata()))
+            points[line.get_gid()] = list(zip(line.get_xdata(), line.get_ydata(), strict=True))
             assert to_hex(line.get_color()) == chart.RISK_STYLE[line.get_gid()][0]
     return points
 

@@ -14,6 +14,7 @@ Sources the numbers are checked against:
 """
 
 import math
+from itertools import pairwise
 from statistics import NormalDist
 
 import pytest
@@ -118,7 +119,7 @@ def test_peeking_matches_armitage_mcpherson_and_rowe(looks, published):
 
 def test_peeking_grows_with_every_look_and_caps_at_the_last_computed():
     curve = ep.false_winner_curve(0.05)
-    assert all(b > a for a, b in zip(curve, curve[1:]))
+    assert all(b > a for a, b in pairwise(curve))
     assert ep.false_winner_chance(500) == curve[-1]
     assert ep.false_winner_chance(1, alpha=0.01) == 0.01
     with pytest.raises(ValueError, match="Looks"):
@@ -173,5 +174,5 @@ def test_the_curve_spans_the_effect_and_falls(baseline, effect):
                             "share_percent": 100})
     curve = ep.effect_curve(inputs)
     assert any(p.effect == inputs.effect for p in curve)
-    assert all(b.users_per_group <= a.users_per_group for a, b in zip(curve, curve[1:]))
+    assert all(b.users_per_group <= a.users_per_group for a, b in pairwise(curve))
     assert curve[-1].effect + inputs.baseline < 1

@@ -59,7 +59,7 @@ def test_rules_a_schema_cannot_express():
         mt.parse_metric_trees(raw, source="mine")
     raw = _raw()
     raw["products"][0]["metrics"][0]["parent"] = "downloads"
-    with pytest.raises(ValueError, match=r"^mine: at /products/0/metrics/0/parent: 'recommended-share' feeds 'downloads'"):
+    with pytest.raises(ValueError, match=r"^mine: at /products/0/metrics/0/parent: 'recommended-share' feeds"):
         mt.parse_metric_trees(raw, source="mine")
     raw = _raw()
     metrics = raw["products"][0]["metrics"]

@@ -11,8 +11,15 @@ from ..kit.text import escape_markdown
 from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
 from .chart import chart_panel
 from .model import (
-    EVIDENCE_LEVELS, IMPORTANCE_LEVELS, MAX_OWN_CHARS, MIN_PLACED, AssumptionBank, AssumptionMap, assumption_map,
-    own_assumption, place,
+    EVIDENCE_LEVELS,
+    IMPORTANCE_LEVELS,
+    MAX_OWN_CHARS,
+    MIN_PLACED,
+    AssumptionBank,
+    AssumptionMap,
+    assumption_map,
+    own_assumption,
+    place,
 )
 
 EXERCISE_ID = "assumption-map"
@@ -75,7 +82,8 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
 
     def ratings(scenario_id: str | None = None) -> dict[str, tuple[int, int]]:
         scenario = bank.scenario(scenario_id or product.value)
-        found = {a.id: (row.importance.value, row.evidence.value) for a, row in zip(scenario.assumptions, rows)}
+        pairs = zip(scenario.assumptions, rows, strict=False)  # spare rows (hidden) have no assumption
+        found = {a.id: (row.importance.value, row.evidence.value) for a, row in pairs}
         return found | {f"own-{n}": (row.importance.value, row.evidence.value) for n, row in enumerate(own_rows, 1)}
 
     def switch_product(_change: Any) -> None:
@@ -89,12 +97,12 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         kept = saved.get(product.value, {})
         with holder["view"].batch():
             show_product()
-            for assumption, row in zip(scenario.assumptions, rows):
+            for assumption, row in zip(scenario.assumptions, rows, strict=False):  # spare rows are hidden
                 row.importance.value, row.evidence.value = kept.get(assumption.id, (0, 0))
 
     def current() -> AssumptionMap:
         own = [own_assumption(bank, n, text.value, risk.value)
-               for n, (text, risk) in enumerate(zip(own_texts, own_risks), 1)]
+               for n, (text, risk) in enumerate(zip(own_texts, own_risks, strict=True), 1)]
         return place(bank, bank.scenario(product.value), ratings(), own)
 
     def update() -> None:
@@ -118,12 +126,12 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
             raise ValueError(f"Rate at least {MIN_PLACED} assumptions on both scales first.")
         markdown = [f"**{escape_markdown(result.scenario.title)}**", ""] + [
             f"- #{p.number} {escape_markdown(p.assumption.text)}: importance {p.importance}, evidence {p.evidence} "
-            f"({escape_markdown(row[5])})" for p, row in zip(result.placements, result.rows())
+            f"({escape_markdown(row[5])})" for p, row in zip(result.placements, result.rows(), strict=True)
         ]
         return {
             "inputs": {"product": product.value, "ratings": {k: list(v) for k, v in ratings().items() if all(v)},
                        "own_assumptions": [{"text": t.value.strip(), "risk": r.value}
-                                           for t, r in zip(own_texts, own_risks) if t.value.strip()]},
+                                           for t, r in zip(own_texts, own_risks, strict=True) if t.value.strip()]},
             "results": result.as_dict(),
             "markdown_body": "\n".join(markdown),
         }
@@ -133,7 +141,7 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
     controls: dict[str, widgets.Widget] = {"product": product}
     for number, row in enumerate(rows, 1):
         controls |= {f"importance_{number}": row.importance, f"evidence_{number}": row.evidence}
-    for number, (row, text, risk) in enumerate(zip(own_rows, own_texts, own_risks), 1):
+    for number, (row, text, risk) in enumerate(zip(own_rows, own_texts, own_risks, strict=True), 1):
         controls |= {f"own_text_{number}": text, f"own_risk_{number}": risk,
                      f"own_importance_{number}": row.importance, f"own_evidence_{number}": row.evidence}
         row.box.children = (row.label, widgets.HBox([text, risk]), *row.box.children[1:])

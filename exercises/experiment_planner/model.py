@@ -48,7 +48,7 @@ LOOK_PLANS = {"end": "only at the end, as planned", "weekly": "once a week", "da
 
 def _fraction(value: object, label: str, *, low: float, high: float, low_ok: bool = False,
               high_ok: bool = False, hint: str = "") -> float:
-    """A number between ``low`` and ``high`` (ends excluded unless ``low_ok``/``high_ok``); else a readable ValueError."""
+    """A number between ``low`` and ``high`` (ends excluded unless ``low_ok``/``high_ok``), or a readable error."""
     number = parse_number(value, label, minimum=-math.inf, maximum=math.inf)
     too_low = number < low or (number == low and not low_ok)
     too_high = number > high or (number == high and not high_ok)

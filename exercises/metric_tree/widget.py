@@ -34,7 +34,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     links = [widgets.Dropdown(description=f"#{n} connects to", style=LABEL_STYLE, layout=widgets.Layout(width="34em"))
              for n in range(1, most + 1)]
     rows = [widgets.VBox([label, link], layout=widgets.Layout(margin="0 0 4px 0"))
-            for label, link in zip(labels, links)]
+            for label, link in zip(labels, links, strict=True)]
     context, message, chart, feedback = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
     check = widgets.Button(description="Check my tree", button_style="primary", icon="check")
     panel = chart_panel()
@@ -47,7 +47,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
         context.value = f"<p>{render.escape(chosen.context)}</p>"
         star.options = [("Choose\u2026", None), *((s.text, i) for i, s in enumerate(chosen.north_stars))]
         star.value = kept[0] if kept else None
-        for number, (label, link, row) in enumerate(zip(labels, links, rows), 1):
+        for number, (label, link, row) in enumerate(zip(labels, links, rows, strict=True), 1):
             if number > len(chosen.metrics):
                 row.layout.display = "none"
                 continue
@@ -65,7 +65,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
 
     def current() -> MetricTree:
         chosen = by_id[product.value]
-        choices = {m.id: link.value for m, link in zip(chosen.metrics, links)}
+        choices = {m.id: link.value for m, link in zip(chosen.metrics, links, strict=False)}  # spare rows are hidden
         return build_tree(chosen, star.value, choices)
 
     def update() -> None:

@@ -7,19 +7,7 @@
 The model's names are available here; ``build_okr_checker`` is imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .model import *  # noqa: F403 (the package's public surface is the model's)
-from .model import __all__ as _model_names
 
-__all__ = [*_model_names, "build_okr_checker"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "build_okr_checker":
-        from .widget import build_okr_checker
-
-        return build_okr_checker
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_okr_checker": "widget"})

@@ -22,7 +22,7 @@ def plot_flags(ax: Axes, result: OkrCheck) -> None:
     rows = counts(result)
     positions = list(range(len(rows)))[::-1]  # the objective at the top
     horizontal_bars(ax, positions, [n for _, n in rows], [FLAGGED if n else CLEAN for _, n in rows], height=0.6)
-    for position, (_, n) in zip(positions, rows):
+    for position, (_, n) in zip(positions, rows, strict=True):
         ax.text(n + 0.05, position, "no flags" if n == 0 else str(n), va="center", fontsize="small",
                 color=CLEAN if n == 0 else "#333333")
     ax.set_yticks(positions, [line for line, _ in rows])

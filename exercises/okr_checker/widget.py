@@ -45,7 +45,7 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
     def fill(example_id: str) -> None:
         example = rules.example(example_id)
         objective.value = example.objective
-        for box, text in zip(key_results, [*example.key_results, *[""] * BOXES]):
+        for box, text in zip(key_results, [*example.key_results, *[""] * BOXES], strict=False):  # blanks pad
             box.value = text
 
     def load_example(_change: Any) -> None:
