@@ -87,6 +87,11 @@ WIDGETS: tuple[Exercise, ...] = (
         "personal-plan", "Your personal plan", "07-setbacks-and-growth",
         "exercises.personal_plan.widget:build_personal_plan", ("personal_plan.json",),
     ),
+    # Part IV, chapter 11
+    Exercise(
+        "spec-checker", "Spec checker", "11-specs-with-engineering-and-design",
+        "exercises.spec_checker.widget:build_spec_checker", ("spec_rules.json", "spec_scenarios.json"),
+    ),
 )
 
 
@@ -101,6 +106,7 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 
 CHECKS: tuple[Exercise, ...] = (
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
+    _check(11, "11-specs-with-engineering-and-design", "Specs with engineering and design", 8),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS

@@ -31,9 +31,15 @@ def write_a_readiness_note(view: Any) -> None:
     view.controls["note"].value = "Sales: I have never sold anything."
 
 
+def load_the_flawed_spec(view: Any) -> None:
+    """Spec checker: an empty spec cannot be saved; the flawed example is a first draft."""
+    view.controls["flawed"].click()
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
     "say-no": finish_a_conversation,
     "product-web": write_a_readiness_note,
+    "spec-checker": load_the_flawed_spec,
 }
