@@ -70,8 +70,30 @@ def test_chapter_follows_the_skeleton(chapter):
     assert positions[2] > positions[1] + 1 or positions[2] > 2, f"{chapter.name}: narrative missing before exercises"
 
 
+def section_cells(path: Path, heading: str) -> list[dict]:
+    """The cells from the Markdown cell holding ``## heading`` up to the next ``## `` heading."""
+    found: list[dict] = []
+    for cell in cells(path):
+        text = "".join(cell["source"])
+        if found and cell["cell_type"] == "markdown" and re.search(r"(?m)^## ", text):
+            break
+        if found or (cell["cell_type"] == "markdown" and re.search(rf"(?m)^## {re.escape(heading)}", text)):
+            found.append(cell)
+    return found
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_check_your_understanding_gives_feedback(chapter):
+    """Either the chapter's scored check (one code cell showing check(NN), issue 12) or <details> feedback."""
+    code = [c for c in section_cells(chapter, "Check your understanding") if c["cell_type"] == "code"]
+    if code:
+        assert len(code) == 1, f"{chapter.name}: the check section holds one code cell"
+        number = int(chapter.stem[:2])
+        source = "".join(code[0]["source"])
+        assert re.search(rf"(?m)^check\({number}\)$", source), f"{chapter.name}: call check({number})"
+        shown = [o for o in code[0].get("outputs", []) if "text/html" in o.get("data", {})]
+        assert shown and 'class="pm-check"' in "".join(shown[0]["data"]["text/html"]), "commit the check's output"
+        return
     section = markdown(chapter).split("## Check your understanding", 1)[1].split("\n## ", 1)[0]
     assert section.count("<details>") >= 3, f"{chapter.name}: each question needs <details> feedback"
     assert section.count("<details>") == section.count("</details>")

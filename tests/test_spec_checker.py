@@ -418,8 +418,9 @@ def test_overview_lists_each_flag_with_the_words_it_is_about():
     overview = sc.check_spec(sc.scenario("club-payments").flawed).overview()
     lines = overview.splitlines()
     assert lines[0] == "Flags: 15 (1 missing, 1 solution first, 3 untestable, 2 story shape, 8 vague)"
-    assert lines[1] == ("- Problem: solution first: \u201cWe need to build a smart reminder feature so treasurers "
-                        "can chase payments easily.\u201d")
+    assert lines[1] == "- Problem: solution first: \u201cWe need to build\u201d"
+    assert lines[2] == "- Problem: vague: \u201csmart\u201d"
+    assert lines[6] == "- User stories: story shape: \u201cReminders should be fast and intuitive.\u201d"
     assert lines[-1] == "- Non-goals: missing"
 
 

@@ -63,7 +63,8 @@ class Flag:
     section_label: str
     kind: str  # one of KINDS
     message: str
-    excerpt: str = ""
+    excerpt: str = ""  # the sentence, story or criterion the flag is about
+    words: str = ""  # the words that raised it, as the learner wrote them (vague words, a solution phrase)
 
     @property
     def must_fix(self) -> bool:
@@ -123,9 +124,10 @@ class SpecCheck:
         return f"Flags: {len(self.flags)}" + (f" ({found})" if found else "")
 
     def overview(self) -> str:
-        """The flag counts, then one line per flag: the section, the kind and the words it is about."""
+        """The flag counts, then one line per flag: the section, the kind, and the words that raised it
+        (or the story or criterion it is about)."""
         lines = [self._counts_line()]
-        lines += [f"- {f.section_label}: {f.kind}" + (f": \u201c{f.excerpt}\u201d" if f.excerpt else "")
+        lines += [f"- {f.section_label}: {f.kind}" + (f": \u201c{f.words or f.excerpt}\u201d" if f.excerpt else "")
                   for f in self.flags]
         return "\n".join(lines)
 
@@ -143,7 +145,7 @@ class SpecCheck:
             "word_counts": {s.id: n for s, n in zip(self.rules.sections, self.word_counts, strict=True)},
             "flags_per_section": {s.id: n for s, n in zip(self.rules.sections, self.chart.counts, strict=True)},
             "flags": [
-                {"section": f.section_id, "kind": f.kind, "message": f.message, "excerpt": f.excerpt}
+                {"section": f.section_id, "kind": f.kind, "message": f.message, "excerpt": f.excerpt, "words": f.words}
                 for f in self.flags
             ],
         }
@@ -263,7 +265,7 @@ def _vague_flags(section: Section, text: str, rules: SpecRules, found: Found) ->
         times = f" ({len(where)} times)" if len(where) > 1 else ""
         flags.append(Flag(section.id, section.label, "vague",
                           f"\u201c{text[start:end]}\u201d is vague{times}. {rules.ask_for(phrase)}",
-                          _excerpt(_sentence_at(text, start))))
+                          _excerpt(_sentence_at(text, start)), text[start:end]))
         spans += where
     return flags, spans
 
@@ -281,7 +283,8 @@ def _solution_first(section: Section, text: str, rules: SpecRules, found: Found)
     where = "before it says what the problem is" if problems else "and never says what the problem is"
     return [Flag(section.id, section.label, "solution first",
                  f"It names a solution (\u201c{named}\u201d) {where}. Start with who struggles and what happens "
-                 "today; the solution is for the whole team to find.", _excerpt(_sentence_at(text, first_solution)))]
+                 "today; the solution is for the whole team to find.", _excerpt(_sentence_at(text, first_solution)),
+                 named)]
 
 
 def _story_flags(section: Section, text: str, rules: SpecRules) -> list[Flag]:
