@@ -430,3 +430,10 @@ def test_one_section_can_be_checked_on_its_own():
     assert sc.check_section("non_goals", "")[0].kind == "missing"
     with pytest.raises(ValueError, match="Unknown spec section: goals"):
         sc.check_section("goals", "Anything.")
+
+
+def test_the_kits_mark_spans_escapes_everything_and_merges_overlaps():
+    from exercises.kit.render import mark_spans
+
+    shown = mark_spans('<a> & "b"', [(4, 5), (0, 3), (1, 2)], style="x")
+    assert shown == '<mark style="x">&lt;a&gt;</mark> <mark style="x">&amp;</mark> &quot;b&quot;'

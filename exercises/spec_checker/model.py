@@ -21,6 +21,7 @@ starts with "Given" may continue on lines that start with "When", "Then", "And" 
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -370,6 +371,9 @@ def check_section(section_id: str, text: object, rules: SpecRules | None = None)
     return tuple(flags)
 
 
-def describe_limits(rules: SpecRules | None = None) -> str:
-    """The checker's stated limits, as a numbered list in plain text."""
-    return "\n".join(f"{n}. {limit}" for n, limit in enumerate((rules or spec_rules()).limits, 1))
+def describe_limits(rules: SpecRules | None = None, *, width: int = 72) -> str:
+    """The checker's stated limits, as a numbered list in plain text, wrapped to ``width`` characters."""
+    return "\n".join(
+        textwrap.fill(limit, width, initial_indent=f"{n}. ", subsequent_indent="   ")
+        for n, limit in enumerate((rules or spec_rules()).limits, 1)
+    )

@@ -28,25 +28,9 @@ def scenario_html(scenario: Scenario) -> str:
     )
 
 
-def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def marked_html(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """``text`` escaped, with each span wrapped in ``<mark>`` and line breaks kept."""
-    parts, cursor = [], 0
-    for start, end in _merged(spans):
-        parts.append(render.escape(text[cursor:start]))
-        parts.append(f'<mark style="{_MARK}">{render.escape(text[start:end])}</mark>')
-        cursor = end
-    parts.append(render.escape(text[cursor:]))
-    return "".join(parts).replace("\n", "<br>")
+    """``text`` escaped, with each span marked and line breaks kept."""
+    return render.mark_spans(text, spans, style=_MARK).replace("\n", "<br>")
 
 
 def spec_html(check: SpecCheck) -> str:

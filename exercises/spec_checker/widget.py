@@ -15,7 +15,8 @@ from .page import limits_html, scenario_html, spec_html, spec_markdown
 from .rules import Scenario, SpecRules, scenario, spec_rules, spec_scenarios
 
 EXERCISE_ID = "spec-checker"
-SECTION_LABEL_STYLE = {"description_width": "17em"}  # room for "Open questions and risks (≤90 words)"
+SECTION_LABEL_STYLE = {"description_width": "19em"}  # room for "Open questions and risks (≤90 words)"
+BUTTON = {"layout": widgets.Layout(width="auto")}  # wide enough for its whole label
 
 
 def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario, ...] | None = None) -> ExerciseView:
@@ -23,20 +24,22 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
     rules = rules or spec_rules()
     scenarios = scenarios or spec_scenarios()
     choice = widgets.Dropdown(options=[(s.title, s.id) for s in scenarios], value=scenarios[0].id,
-                              description="Scenario", style=SECTION_LABEL_STYLE, layout=widgets.Layout(width="46em"))
+                              description="Scenario", style=SECTION_LABEL_STYLE,
+                              layout=widgets.Layout(width="100%", max_width="50em"))
     brief = widgets.HTML()
     boxes = {
         s.id: widgets.Textarea(
             value="", description=f"{s.label} (\u2264{s.max_words} words)", placeholder=s.prompt,
-            continuous_update=False, style=SECTION_LABEL_STYLE, layout=widgets.Layout(width="56em", height="6em"),
+            continuous_update=False, style=SECTION_LABEL_STYLE,
+            layout=widgets.Layout(width="100%", max_width="60em", height="6em"),
         )
         for s in rules.sections
     }
     flawed = widgets.Button(description="Load the flawed example", icon="file-text-o",
-                            tooltip="Fill every section with a first draft that has problems to find")
+                            tooltip="Fill every section with a first draft that has problems to find", **BUTTON)
     good = widgets.Button(description="Load the good example", icon="check",
-                          tooltip="Fill every section with a spec the team could work from")
-    clear = widgets.Button(description="Clear all", icon="eraser", tooltip="Empty every section")
+                          tooltip="Fill every section with a spec the team could work from", **BUTTON)
+    clear = widgets.Button(description="Clear all", icon="eraser", tooltip="Empty every section", **BUTTON)
     message, checklist, chart, spec = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
     limits = widgets.HTML(limits_html(rules))
     panel = chart_panel()
