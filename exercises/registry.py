@@ -113,6 +113,10 @@ WIDGETS: tuple[Exercise, ...] = (
         "exercises.okr_checker.widget:build_okr_checker", ("okr_rules.json",),
     ),
     Exercise(
+        "spec-checker", "Spec checker", "11-specs-with-engineering-and-design",
+        "exercises.spec_checker.widget:build_spec_checker", ("spec_rules.json", "spec_scenarios.json"),
+    ),
+    Exercise(
         "roadmap", "Roadmap builder", "12-roadmaps-and-strategy",
         "exercises.roadmap.widget:build_roadmap", ("roadmap.json",),
     ),
@@ -139,6 +143,7 @@ CHECKS: tuple[Exercise, ...] = (
     _check(8, "08-prioritising-and-trade-offs", "Prioritising and trade-offs", 7),
     _check(9, "09-discovery-and-experiments", "Discovery and experiments", 9),
     _check(10, "10-metrics-and-outcomes", "Metrics and outcomes", 8),
+    _check(11, "11-specs-with-engineering-and-design", "Specs with engineering and design", 8),
     _check(12, "12-roadmaps-and-strategy", "Roadmaps and strategy", 7),
 )
 

@@ -67,6 +67,11 @@ def rewrite_the_objective(view: Any) -> None:
     view.controls["objective"].value = "New listeners love their first week"
 
 
+def load_the_flawed_spec(view: Any) -> None:
+    """Spec checker: an empty spec cannot be saved; the flawed example is a first draft."""
+    view.controls["flawed"].click()
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
@@ -77,4 +82,5 @@ DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "assumption-map": rate_three_assumptions,
     "metric-tree": connect_a_small_tree,
     "okr-checker": rewrite_the_objective,
+    "spec-checker": load_the_flawed_spec,
 }
