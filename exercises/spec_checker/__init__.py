@@ -9,19 +9,7 @@
 The model's names are available here; ``build_spec_checker`` is imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .model import *  # noqa: F403 (the package's public surface is the model's)
-from .model import __all__ as _model_names
 
-__all__ = [*_model_names, "build_spec_checker"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "build_spec_checker":
-        from .widget import build_spec_checker
-
-        return build_spec_checker
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_spec_checker": "widget"})
