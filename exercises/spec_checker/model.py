@@ -30,8 +30,18 @@ from typing import Any
 from ..kit import render
 from ..kit.text import clean_text, phrase_spans, sentences, words
 from .rules import (
-    RULES_FILE, SCENARIOS_FILE, Scenario, Section, SpecRules, StoryPart, VagueGroup, parse_spec_rules,
-    parse_spec_scenarios, scenario, spec_rules, spec_scenarios,
+    RULES_FILE,
+    SCENARIOS_FILE,
+    Scenario,
+    Section,
+    SpecRules,
+    StoryPart,
+    VagueGroup,
+    parse_spec_rules,
+    parse_spec_scenarios,
+    scenario,
+    spec_rules,
+    spec_scenarios,
 )
 
 __all__ = [
