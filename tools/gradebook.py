@@ -1,6 +1,9 @@
 """Turn a folder of students' "Save my work" files into a CSV gradebook and a summary chart.
 
-usage: python -m tools.gradebook FOLDER --out grades.csv [--chart grades.png] [--force] [--quiet]
+usage: python -m tools.gradebook FOLDER --out grades.csv [--chart grades.png] [--feedback DIR]
+       [--canvas FILE] [--moodle FILE] [--roster FILE] [--force] [--quiet]
+
+The Canvas and Moodle files and the feedback pages are described in :mod:`tools.grade_exports`.
 
 Rules (also in the instructor guide):
 
@@ -263,13 +266,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("folder", type=Path, help="folder of saved-work files (subfolders are read too)")
     parser.add_argument("--out", type=Path, required=True, help="the CSV gradebook to write")
     parser.add_argument("--chart", type=Path, help="the summary chart (PNG); default: beside the CSV")
+    parser.add_argument("--feedback", type=Path, help="a folder for one HTML feedback page per learner")
+    parser.add_argument("--canvas", type=Path, help="a CSV in Canvas's gradebook import layout")
+    parser.add_argument("--moodle", type=Path, help="a CSV in Moodle's grade import layout (Email address)")
+    parser.add_argument("--roster", type=Path, help="CSV: name, email, canvas_id, sis_user_id, sis_login_id, section")
     parser.add_argument("--force", action="store_true", help="replace existing output files")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     chart = args.chart or args.out.with_suffix(".png")
     if not args.folder.is_dir():
         parser.error(f"{args.folder} is not a folder")
-    existing = [str(p) for p in (args.out, chart) if p.exists()]
+    existing = [str(p) for p in (args.out, chart, args.canvas, args.moodle) if p and p.exists()]
     if existing and not args.force:
         parser.error(f"{', '.join(existing)} already exists; add --force to replace it")
     start = time.perf_counter()
@@ -279,6 +286,27 @@ def main(argv: list[str]) -> int:
     write_csv(book, args.out)
     write_chart(book, chart)
     report(book, args.out, chart, time.perf_counter() - start)
+    return write_extras(book, args)
+
+
+def write_extras(book: Gradebook, args: argparse.Namespace) -> int:
+    """The optional outputs: Canvas and Moodle import files, feedback pages."""
+    from tools import grade_exports
+
+    roster = grade_exports.read_roster(args.roster) if args.roster else {}
+    if args.canvas:
+        grade_exports.write_rows(args.canvas, grade_exports.canvas_rows(book, roster))
+        print(f"Wrote {args.canvas} (Canvas: Grades > Import).")
+    if args.moodle:
+        grade_exports.write_rows(args.moodle, grade_exports.moodle_rows(book, roster))
+        print(f"Wrote {args.moodle} (Moodle: Grades > Import > CSV file; map 'Email address' to Email address).")
+    if args.feedback:
+        pages = grade_exports.write_feedback(book, args.feedback)
+        print(f"Wrote {plural(len(pages), 'feedback page')} in {args.feedback}.")
+    if (args.canvas or args.moodle) and (missing := grade_exports.unmatched(book, roster)):
+        print("Learners with no identifier in the import files (add them to --roster):")
+        for label in missing:
+            print(f"  {shown(label)}")
     return 0
 
 
