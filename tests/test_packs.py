@@ -154,4 +154,5 @@ def test_student_pack_launches_the_student_copy_and_its_readme_fits(tmp_path):
         names = zipped.namelist()
     assert f"git+{student_url}" in notebook and "git+https://github.com/becoming-a-pm/becoming-a-pm\"" not in notebook
     assert f"{FIRST.slug}.ipynb" in readme and "student edition" in readme
-    assert f"{archive.stem}/requirements.txt" in names and any(n.startswith(f"{archive.stem}/exercises/") for n in names)
+    assert f"{archive.stem}/requirements.txt" in names
+    assert any(n.startswith(f"{archive.stem}/exercises/") for n in names)

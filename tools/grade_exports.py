@@ -140,7 +140,8 @@ def feedback_page(book: Gradebook, key: tuple[str, str]) -> str:
         sections.append(
             f"<section class='exercise'><div class='work'><h2>{escape(titles.get(exercise, exercise))}</h2>"
             f"<p>Saved {escape(save.saved_at)}: {escape(status)}{escape(score)}</p>{work}</div>"
-            f"<div class='rubric'><h3>Rubric</h3>{_rubric_html(book.rubrics.get(exercise, ()), record)}</div></section>")
+            f"<div class='rubric'><h3>Rubric</h3>{_rubric_html(book.rubrics.get(exercise, ()), record)}</div>"
+            "</section>")
     return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
             f"<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">"
             f"<title>Feedback for {escape(name)}</title><style>{STYLE}</style></head><body>"
