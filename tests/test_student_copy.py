@@ -7,11 +7,10 @@ import json
 import pytest
 import yaml
 
+from test_editions import ALL_MARKERS  # the editions tests' markers: instructor-only runs of words
 from textmatch import normalise
 from tools import ROOT, student_copy
 from tools.booksource import read_config
-
-from test_editions import ALL_MARKERS  # the editions tests' markers: instructor-only runs of words
 
 
 @pytest.fixture(scope="module")
