@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import resource
 
 from exercises import registry
 from exercises.kit.savework import make_record, safe_slug
