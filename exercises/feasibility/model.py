@@ -282,3 +282,9 @@ def calculate(**raw: object) -> FeasibilityResult:
     """Parse and evaluate in one call: ``calculate(price=20, variable_cost=5, ...)``."""
     defaults = {name: spec.default for name, spec in FIELDS.items()}
     return evaluate(parse_inputs({**defaults, **raw}))
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one number differs from the calculator's example numbers."""
+    inputs = record["inputs"]
+    return any(inputs.get(name) != spec.default for name, spec in FIELDS.items())

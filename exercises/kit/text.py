@@ -147,3 +147,8 @@ def phrase_spans(text: str, phrases: Iterable[str]) -> dict[str, list[tuple[int,
 
 def _gap(between: str) -> str:
     return _WHITE_SPACE.sub(" ", between)
+
+
+def is_written(value: object) -> bool:
+    """True when ``value`` is text with something other than white space (an answer was written)."""
+    return isinstance(value, str) and bool(value.strip())

@@ -187,3 +187,10 @@ def canvas_markdown(check: CanvasCheck) -> str:
     lines += [f"- {escape_markdown(check.data.label(i.box))} ({i.severity}): {escape_markdown(i.message)}"
               for i in check.issues]
     return "\n".join(lines) + "\n"
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one box is written and the canvas is not one of the shipped examples unchanged."""
+    boxes = {key: str(record["inputs"].get(key) or "").strip() for key in BOX_KEYS}
+    examples = [{key: text.strip() for key, text in e.boxes.items()} for e in canvas_data().examples]
+    return any(boxes.values()) and all(boxes != example for example in examples)
