@@ -203,6 +203,9 @@ CHECKS: tuple[Exercise, ...] = (
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS
 
+# Data files shared by all the exercises rather than one (each validated by its schema, like the others).
+KIT_DATA_FILES: tuple[str, ...] = ("rubrics.json",)
+
 
 def exercise(exercise_id: str) -> Exercise:
     """The registry entry with this id; ``KeyError`` naming the known ids otherwise."""

@@ -18,6 +18,7 @@ from typing import Any
 from ..kit import render
 from ..kit.numbers import format_money as money
 from ..kit.numbers import format_number, parse_number
+from ..kit.text import is_written
 
 __all__ = [
     "FIELDS", "MAX_SWING_PERCENT", "THIN_MARGIN", "VERDICTS", "FeasibilityInputs", "FeasibilityResult", "FieldSpec",
@@ -285,6 +286,6 @@ def calculate(**raw: object) -> FeasibilityResult:
 
 
 def attempt_complete(record: Mapping[str, Any]) -> bool:
-    """Complete when at least one number differs from the calculator's example numbers."""
+    """Complete when a number differs from the calculator's example numbers, or the notes are written."""
     inputs = record["inputs"]
-    return any(inputs.get(name) != spec.default for name, spec in FIELDS.items())
+    return any(inputs.get(name) != spec.default for name, spec in FIELDS.items()) or is_written(inputs.get("notes"))

@@ -152,3 +152,8 @@ def _gap(between: str) -> str:
 def is_written(value: object) -> bool:
     """True when ``value`` is text with something other than white space (an answer was written)."""
     return isinstance(value, str) and bool(value.strip())
+
+
+def answer_markdown(heading: str, text: str) -> str:
+    """A written answer as a Markdown section for the saved file: the heading, then the text escaped."""
+    return f"## {heading}\n\n{escape_markdown(text) if text else '(not written)'}\n"

@@ -239,3 +239,11 @@ def fit_labels(root: widgets.Widget) -> None:
         root.layout.width = "auto"
     for child in getattr(root, "children", ()):
         fit_labels(child)
+
+
+def written_answer(label: str, placeholder: str) -> widgets.Textarea:
+    """A labelled box for a written answer that a rubric grades; the exercise's snapshot saves it."""
+    return widgets.Textarea(
+        description=label, placeholder=placeholder, continuous_update=False,
+        style={"description_width": "19em"}, layout=widgets.Layout(width="52em", height="4.5em"),
+    )
