@@ -51,3 +51,10 @@ def test_save_refuses_an_empty_attempt_with_its_message(exercise_id, message, sa
     assert save_view(view, name="Ada") is None
     status = view.outputs["status"].value
     assert "Not saved." in status and message in status
+
+
+@pytest.mark.parametrize("entry", registry.WIDGETS, ids=[e.id for e in registry.WIDGETS])
+def test_no_exercise_saves_its_untouched_starting_state(entry, save_view):
+    view = entry.builder()()
+    assert save_view(view, name="Ada") is None
+    assert "Not saved." in view.outputs["status"].value
