@@ -9,8 +9,8 @@ from pathlib import Path
 
 from exercises import registry
 from exercises.kit.savework import make_record, save_record
+from exercises.rubrics import Criterion, Level
 from tools import grade_exports, gradebook
-from tools.rubrics import Criterion, Level
 
 HOSTILE = "<script>alert(1)</script> Smith/Jones"
 RUBRIC = {"feasibility": (Criterion("explained", "Each number explained", "inputs.note",

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from exercises import registry
 from exercises.kit.savework import make_record, save_record
+from exercises.rubrics import Criterion, Level
 from tools import gradebook, submissions
-from tools.rubrics import Criterion, Level
 
 
 def record(exercise="feasibility", name="Ada Lovelace", when=(2026, 11, 23, 10, 0), results=None, inputs=None):

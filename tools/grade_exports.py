@@ -26,8 +26,8 @@ from typing import Any
 from exercises import registry
 from exercises.kit.render import escape, table
 from exercises.kit.savework import safe_slug
+from exercises.rubrics import Criterion, field_value
 from tools.gradebook import Gradebook, _format, learner_keys, spreadsheet_safe
-from tools.rubrics import Criterion, field_value
 from tools.submissions import Submission, name_key
 
 CANVAS_FIXED = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
@@ -109,7 +109,10 @@ def _flatten(value: Any, prefix: str = "") -> list[tuple[str, str]]:
 def _rubric_html(criteria: tuple[Criterion, ...], record: dict[str, Any]) -> str:
     items = []
     for criterion in criteria:
-        evidence = field_value(record, criterion.field)
+        try:
+            evidence = field_value(record, criterion.field)
+        except KeyError:
+            evidence = None
         levels = "".join(f"<li><strong>{escape(level.name)}</strong> ({escape(_format(level.points))} points): "
                          f"{escape(level.description)}</li>" for level in criterion.levels)
         items.append(f"<section class='criterion'><h4>{escape(criterion.label)}</h4>"

@@ -43,13 +43,18 @@ from datetime import datetime
 from pathlib import Path
 
 from exercises import registry
-from tools import rubrics as rubric_data
+from exercises import rubrics as rubric_data
+from exercises.rubrics import Criterion
 from tools.grading import Course
-from tools.rubrics import Criterion
 from tools.submissions import Problem, Submission, files_under, read_submission, shown
 
 PROGRESS_FROM = 500  # files; smaller folders finish before a bar would help
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _criteria_by_exercise() -> dict[str, tuple[Criterion, ...]]:
+    """Each exercise's rubric criteria, from ``exercises/data/rubrics.json``."""
+    return {exercise_id: rubric.criteria for exercise_id, rubric in rubric_data.rubrics().items()}
 
 
 @dataclass
@@ -102,7 +107,7 @@ def collect(folder: Path, course_ids: Iterable[str] | None = None, progress: boo
     course = Course(course_ids, now)
     paths, problems, system = files_under(folder)
     book = Gradebook(list(course.ids), {e.id for e in registry.EXERCISES if e.scored and e.id in course.ids},
-                     rubric_data.load() if rubrics is None else rubrics, folder, problems=problems,
+                     _criteria_by_exercise() if rubrics is None else rubrics, folder, problems=problems,
                      system_skipped=system)
     seen: dict[str, str] = {}
     bar = Progress(len(paths), progress)
