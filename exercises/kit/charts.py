@@ -33,6 +33,14 @@ _FAST_LAYOUT = {"axes.titley": 1.0}
 _Y_LABEL_SPARE_CHARS = 2
 
 
+def _has_text_features(mtext: object) -> bool:
+    """Font features and language (Matplotlib 3.10+) change the glyphs: such text is not cached.
+    Matplotlib 3.8 (the one in the reader's browser, Pyodide 0.27) has neither."""
+    features = getattr(mtext, "get_fontfeatures", None)
+    language = getattr(mtext, "get_language", None)
+    return bool((features and features()) or (language and language()))
+
+
 class _TextCachingRenderer(RendererAgg):
     """Agg, with each plain-text string's bitmap rendered once and reused while it recurs."""
 
@@ -41,7 +49,7 @@ class _TextCachingRenderer(RendererAgg):
         self._text_bitmaps: OrderedDict[tuple, tuple[np.ndarray, float, float, float]] = OrderedDict()
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):  # noqa: ANN001 (Matplotlib's signature)
-        if ismath or (mtext is not None and (mtext.get_fontfeatures() or mtext.get_language())):
+        if ismath or _has_text_features(mtext):
             return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
         key = (s, hash(prop), gc.get_antialiased())
         cached = self._text_bitmaps.get(key)

@@ -1,0 +1,91 @@
+/* The Web Worker behind "Run live": Python (Pyodide) and the exercises, off the page's main thread.
+ *
+ * It reads runtime.json (written by the book's build, see assets/sphinx/live_exercises), starts
+ * Pyodide with the packages the exercises import, downloading them while Pyodide starts, and
+ * hands every later message to the Python bridge (python/pm_live.py). To the page it posts
+ * {kind, text, buffers}: "stage" and "progress" while starting, "ready" or "failed", then what
+ * the bridge posts (see pm_live.py). */
+"use strict";
+
+let pyodide = null;
+let bridge = null;
+const waiting = [];
+
+/* Called by Python too: `buffers` is then a Python list of bytes, which toJs() copies out. */
+function post(kind, text, buffers) {
+  const arrays = buffers && buffers.toJs ? buffers.toJs() : [];
+  const copies = arrays.map((array) => array.slice().buffer);
+  self.postMessage({ kind, text, buffers: copies }, copies);
+}
+
+function say(kind, payload) {
+  post(kind, JSON.stringify(payload), null);
+}
+
+/* Count the runtime's files as they arrive, for the page's progress bar. */
+function watchDownloads(total) {
+  let done = 0;
+  if (typeof PerformanceObserver === "undefined") return;
+  new PerformanceObserver((list) => {
+    done += list.getEntries().length;
+    say("progress", { done: Math.min(done, total), total });
+  }).observe({ type: "resource", buffered: true });
+}
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function boot(preload) {
+  const here = new URL(".", self.location.href);
+  const runtime = await (await fetch(new URL("runtime.json", here))).json();
+  const url = (path) => new URL(path, here).href;
+  const indexURL = url(runtime.pyodide);
+  watchDownloads(runtime.files);
+  say("stage", { stage: 1 });
+  // Our own files start downloading now, while Pyodide compiles and fetches its packages.
+  const extras = Promise.all([runtime.python, runtime.fontCache.file, runtime.bytecode].map((path) => fetchBytes(url(path))));
+  importScripts(indexURL + "pyodide.js");
+  pyodide = await self.loadPyodide({
+    indexURL,
+    packages: [...runtime.packages, ...runtime.wheels.map(url)],
+    env: { MPLBACKEND: "Agg", JUPYTER_WIDGETS_ECHO: "0" },  // no echo of each change: one page, one view
+    stdout: (line) => console.log(line),
+    stderr: (line) => console.warn(line),
+  });
+  say("stage", { stage: 2 });
+  const [python, fontCache, bytecode] = await extras;
+  // Matplotlib's font list, built at build time: finding the fonts here would take seconds.
+  pyodide.FS.mkdirTree(runtime.fontCache.path.replace(/\/[^/]*$/, ""));
+  pyodide.FS.writeFile(runtime.fontCache.path, fontCache);
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  pyodide.unpackArchive(python, "zip", { extractDir: sitePackages });
+  // Compiled modules (each checked against its source's hash): Python need not compile them here.
+  pyodide.unpackArchive(bytecode, "zip", { extractDir: sitePackages });
+  const pmLive = pyodide.pyimport("pm_live");
+  bridge = pmLive.start(post, pyodide.toPy(preload));
+  say("ready", { python: pyodide.version });
+  waiting.splice(0).forEach(deliver);
+}
+
+function deliver(message) {
+  const buffers = pyodide.toPy((message.buffers || []).map((b) => new Uint8Array(b.buffer || b)));
+  try {
+    bridge.handle(message.kind, message.text, buffers);
+  } finally {
+    buffers.destroy();
+  }
+}
+
+self.onmessage = (event) => {
+  const message = event.data;
+  if (message.kind === "boot") {
+    boot(message.preload || []).catch((error) => say("failed", { message: String((error && error.message) || error) }));
+  } else if (bridge) {
+    deliver(message);
+  } else {
+    waiting.push(message);
+  }
+};
