@@ -54,8 +54,9 @@ def say(message: str) -> None:
 def inputs_fingerprint() -> str:
     """Everything the runtime is made from: pins, tools, the bridge, the exercises package."""
     digest = hashlib.sha256()
-    folders = [TOOLS / "pyodide", BRIDGE, LICENCE_TEXTS, ROOT / "exercises"]
-    files = [TOOLS / "live_sources.py", Path(__file__), ROOT / "pyproject.toml"]
+    folders = [BRIDGE, LICENCE_TEXTS, ROOT / "exercises"]
+    files = [TOOLS / "live_sources.py", Path(__file__), TOOLS / "pyodide" / "run.mjs", TOOLS / "pyodide" / "probe.py",
+             ROOT / "pyproject.toml"]
     for folder in folders:
         files += [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted(files):
