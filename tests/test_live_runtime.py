@@ -137,12 +137,17 @@ def test_every_shipped_pyodide_file_matches_the_official_npm_package_and_lock():
     lock = json.loads(official["pyodide-lock.json"])
     by_file = {entry["file_name"]: entry["sha256"] for entry in lock["packages"].values()}
     shipped = sorted((RUNTIME / "pyodide").iterdir())
-    assert {p.name for p in shipped} >= set(sources.CORE_FILES)
+    assert {p.name for p in shipped} >= set(sources.CORE_FILES) - {"python_stdlib.zip"}
     for path in shipped:
         if path.name in sources.CORE_FILES:
             assert path.read_bytes() == official[path.name], path.name
         elif path.name != "pyodide-lock.json":
             assert hashlib.sha256(path.read_bytes()).hexdigest() == by_file[path.name], path.name
+    with zipfile.ZipFile(io.BytesIO(official["python_stdlib.zip"])) as theirs, \
+            zipfile.ZipFile(RUNTIME / "python" / "python_stdlib.zip") as stdlib:
+        assert all(stdlib.read(entry.filename) == theirs.read(entry) for entry in theirs.infolist())
+        added = set(stdlib.namelist()) - set(theirs.namelist())
+        assert added and all(name.endswith(".pyc") and name[:-1] in theirs.namelist() for name in added)
     ours = json.loads((RUNTIME / "pyodide" / "pyodide-lock.json").read_text())
     assert ours["info"] == lock["info"]
     assert all(ours["packages"][n]["sha256"] == lock["packages"][n]["sha256"] for n in ours["packages"])

@@ -13,9 +13,10 @@ copies the result into ``_build/html/_static/live/``. The steps:
    ``ROOTS`` and all they depend on; keep Matplotlib's font cache and the imported modules'
    bytecode, and learn which packages the exercises really import (tools/pyodide/probe.py);
 4. write ``runtime/``: ``pyodide/`` (the core, only the imported packages, a lock restricted to
-   them), ``wheels/``, ``matplotlib/`` (font cache), ``python/bytecode.zip``, ``LICENSES/`` and
-   ``manifest.json``. Start-up in the browser is CPU-bound: the font cache and the bytecode
-   save readers' browsers seconds of work.
+   them), ``wheels/``, ``matplotlib/`` (font cache), ``python/bytecode.zip`` and
+   ``python/python_stdlib.zip`` (Pyodide's, unchanged, plus compiled copies of the modules
+   imported), ``LICENSES/`` and ``manifest.json``. Start-up in the browser is CPU-bound: the
+   font cache and the compiled modules save readers' browsers seconds of work.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def probe(core: dict[str, bytes], packages: dict[str, bytes], lock: dict, wheels
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     command = ["node", str(TOOLS / "pyodide" / "run.mjs"), "--pyodide", str(WORK / "pyodide"),
-               *[arg for name in ROOTS for arg in ("--package", name)],
+               *[arg for name in sources.closure(lock, ROOTS) for arg in ("--package", name)],
                *[arg for name in sorted(wheels) for arg in ("--wheel", str(WORK / "wheels" / name))],
                "--mount", f"{BRIDGE}=/bridge", "--mount", f"{out}=/out", "--mount", f"{TOOLS / 'pyodide'}=/tools",
                "/tools/probe.py"]
@@ -159,6 +160,18 @@ def licences(shipped_wheels: dict[str, bytes], lock: dict) -> dict[str, bytes]:
     return files
 
 
+def check_stdlib(derived: bytes, official: bytes) -> bytes:
+    """The probe's standard library must hold every official entry unchanged and add only .pyc files."""
+    with zipfile.ZipFile(io.BytesIO(derived)) as ours, zipfile.ZipFile(io.BytesIO(official)) as theirs:
+        for entry in theirs.infolist():
+            if ours.read(entry.filename) != theirs.read(entry):
+                raise sources.SourceError(f"python_stdlib.zip: {entry.filename} differs from Pyodide's")
+        added = set(ours.namelist()) - set(theirs.namelist())
+        if any(not name.endswith(".pyc") or name[:-1] not in theirs.namelist() for name in added):
+            raise sources.SourceError("python_stdlib.zip: only compiled copies of Pyodide's modules may be added")
+    return derived
+
+
 def transfer_bytes(files: dict[str, bytes]) -> int:
     """What a first start downloads from a host that gzips text (zip and wheel files are compressed already)."""
     return sum(len(gzip.compress(data, 6)) if Path(name).suffix in {".js", ".wasm", ".json"} else len(data)
@@ -184,18 +197,21 @@ def assemble(force: bool = False) -> Path:
     check_exercises(result["exercises"])
     shipped = imported_packages(lock, candidates, result["modules"])
     shipped_files = {lock["packages"][n]["file_name"]: packages[lock["packages"][n]["file_name"]] for n in shipped}
-    files = {f"pyodide/{name}": core[name] for name in sources.CORE_FILES}
+    # The standard library ships once: python/python_stdlib.zip holds Pyodide's, entry for entry.
+    files = {f"pyodide/{name}": core[name] for name in sources.CORE_FILES if name != "python_stdlib.zip"}
     files["pyodide/pyodide-lock.json"] = sources.restricted_lock(lock, shipped)
     files |= {f"pyodide/{name}": data for name, data in shipped_files.items()}
     files |= {f"wheels/{name}": data for name, data in wheels.items()}
     font_cache = f"matplotlib/{Path(result['font_cache']).name}"
     files[font_cache] = result["font_cache_bytes"]
     files["python/bytecode.zip"] = (WORK / "probe" / "bytecode.zip").read_bytes()
+    files["python/python_stdlib.zip"] = check_stdlib((WORK / "probe" / "python_stdlib.zip").read_bytes(), core["python_stdlib.zip"])
     files |= {f"LICENSES/{name}": data for name, data in licences({**shipped_files, **wheels}, lock).items()}
     manifest = {
         "inputs": fingerprint, "transfer_bytes": transfer_bytes(files), "pyodide_version": lock["info"]["version"], "python_version": lock["info"]["python"],
         "packages": shipped, "wheels": sorted(f"wheels/{name}" for name in wheels),
         "font_cache": {"file": font_cache, "path": result["font_cache"]}, "bytecode": "python/bytecode.zip",
+        "stdlib": "python/python_stdlib.zip",
         "exercises": result["exercises"],
         "files": {name: {"size": len(data), "sha256": sources.sha256_of(data)} for name, data in sorted(files.items())},
     }

@@ -40,6 +40,7 @@ def command(pytest_args: list[str]) -> list[str]:
     test_wheels = sources.fetch_pypi(sources.TEST_WHEELS)
     page_wheels = [runtime / name for name in manifest["wheels"] if "becoming_a_pm" not in name]  # exercises: from the sources
     return ["node", str(ROOT / "tools" / "pyodide" / "run.mjs"), "--pyodide", str(runtime / "pyodide"),
+            "--stdlib", str(runtime / manifest["stdlib"]),
             *[arg for name in manifest["packages"] for arg in ("--package", name)],
             *[arg for path in [*page_wheels, *test_wheels] for arg in ("--wheel", str(path))],
             "--mount", f"{ROOT}=/repo", "--mount", f"{live_runtime.BRIDGE}=/bridge", "--cwd", "/repo",

@@ -75,6 +75,7 @@
       this.callbacks = new Map();
       this.shown = new Map();
       this.listeners = new Set();
+      this.timings = [];  // [step, ms] of the worker's start (tools/bench_live.py prints them)
       this.nextId = 0;
       // One message at a time, in order: a widget's model must exist before its updates arrive.
       this.inbox = Promise.resolve();
@@ -134,6 +135,8 @@
         const pending = payload.exercise && this.shown.get(payload.exercise);
         if (pending) pending.reject(new Error(payload.message));
         else this.listeners.forEach((listener) => listener({ kind, exercise: payload.exercise, message: payload.message }));
+      } else if (kind === "timing") {
+        this.timings.push([payload.step, payload.ms]);
       } else if (kind === "ready") {
         clearTimeout(this.timer);
         this.resolveReady();

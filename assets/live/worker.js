@@ -32,10 +32,24 @@ function watchDownloads(total) {
   }).observe({ type: "resource", buffered: true });
 }
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
+async function fetchBytes(url, integrity) {
+  const response = await fetch(url, integrity ? { integrity } : {});
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/* A package of the lock, checked by the browser against the lock's sha256 (subresource integrity). */
+function fetchPackage(indexURL, entry) {
+  const digest = btoa(String.fromCharCode(...entry.sha256.match(/../g).map((hex) => parseInt(hex, 16))));
+  return fetchBytes(indexURL + entry.file_name, `sha256-${digest}`);
+}
+
+/* How long each step of the start took (live.js keeps them for tools/bench_live.py). */
+const clock = { last: performance.now() };
+function lap(step) {
+  const now = performance.now();
+  say("timing", { step, ms: Math.round(now - clock.last) });
+  clock.last = now;
 }
 
 async function boot(preload) {
@@ -45,27 +59,38 @@ async function boot(preload) {
   const indexURL = url(runtime.pyodide);
   watchDownloads(runtime.files);
   say("stage", { stage: 1 });
-  // Our own files start downloading now, while Pyodide compiles and fetches its packages.
-  const extras = Promise.all([runtime.python, runtime.fontCache.file, runtime.bytecode].map((path) => fetchBytes(url(path))));
+  // Everything downloads now, in parallel, while Pyodide compiles and starts.
+  const lock = fetch(indexURL + "pyodide-lock.json").then((response) => response.json());
+  const packages = lock.then((index) => Promise.all(runtime.packages.map((name) => fetchPackage(indexURL, index.packages[name]))));
+  const ours = Promise.all([...runtime.wheels, runtime.python, runtime.fontCache.file, runtime.bytecode].map((path) => fetchBytes(url(path))));
   importScripts(indexURL + "pyodide.js");
+  lap("runtime.json and pyodide.js");
   pyodide = await self.loadPyodide({
     indexURL,
-    packages: [...runtime.packages, ...runtime.wheels.map(url)],
+    // Pyodide's standard library plus compiled copies of the modules imported: half the start-up work.
+    ...(runtime.stdlib ? { stdLibURL: url(runtime.stdlib) } : {}),
     env: { MPLBACKEND: "Agg", JUPYTER_WIDGETS_ECHO: "0" },  // no echo of each change: one page, one view
     stdout: (line) => console.log(line),
     stderr: (line) => console.warn(line),
   });
+  lap("Pyodide started");
   say("stage", { stage: 2 });
-  const [python, fontCache, bytecode] = await extras;
-  // Matplotlib's font list, built at build time: finding the fonts here would take seconds.
-  pyodide.FS.mkdirTree(runtime.fontCache.path.replace(/\/[^/]*$/, ""));
-  pyodide.FS.writeFile(runtime.fontCache.path, fontCache);
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  // Unpacked, not pyodide.loadPackage(): that compiles every shared library of a package at once
+  // (numpy has a dozen); unpacked, Python compiles only the extension modules it imports.
+  const sitePackages = pyodide.runPython("import sysconfig; '/' + sysconfig.get_path('purelib').lstrip('/')");
+  const files = [...(await packages), ...(await ours)];
+  const [python, fontCache, bytecode] = files.splice(-3);
+  files.forEach((wheel) => pyodide.unpackArchive(wheel, "zip", { extractDir: sitePackages }));
   pyodide.unpackArchive(python, "zip", { extractDir: sitePackages });
   // Compiled modules (each checked against its source's hash): Python need not compile them here.
   pyodide.unpackArchive(bytecode, "zip", { extractDir: sitePackages });
+  // Matplotlib's font list, built at build time: finding the fonts here would take seconds.
+  pyodide.FS.mkdirTree(runtime.fontCache.path.replace(/\/[^/]*$/, ""));
+  pyodide.FS.writeFile(runtime.fontCache.path, fontCache);
+  lap("packages unpacked");
   const pmLive = pyodide.pyimport("pm_live");
   bridge = pmLive.start(post, pyodide.toPy(preload));
+  lap("imports");
   say("ready", { python: pyodide.version });
   waiting.splice(0).forEach(deliver);
 }

@@ -1,11 +1,13 @@
 // Run a Python script inside Pyodide under Node: the in-page runtime's Python, without a browser.
 //
-//   node tools/pyodide/run.mjs --pyodide DIR [--package NAME]... [--wheel FILE]...
+//   node tools/pyodide/run.mjs --pyodide DIR [--stdlib ZIP] [--package NAME]... [--wheel FILE]...
 //        [--mount HOST=GUEST]... [--env NAME=VALUE]... [--cwd GUEST] SCRIPT.py [ARG]...
 //
-// DIR holds pyodide.js (loaded as CommonJS), the core files, pyodide-lock.json and the packages it names.
+// DIR holds pyodide.js (loaded as CommonJS), the core files, pyodide-lock.json and the packages it
+// names; each --package is unpacked from there (name every one: dependencies are not resolved).
 // The process exits with the script's exit status. Used by tools/live_runtime.py (the probe)
 // and tools/pyodide_tests.py (the test suite inside Pyodide).
+import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 
@@ -15,6 +17,7 @@ function parse(argv) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (options.script) options.args.push(flag);
     else if (flag === "--pyodide") { options.pyodide = path.resolve(value); i++; }
+    else if (flag === "--stdlib") { options.stdlib = path.resolve(value); i++; }
     else if (flag === "--package") { options.packages.push(value); i++; }
     else if (flag === "--wheel") { options.wheels.push(path.resolve(value)); i++; }
     else if (flag === "--mount") { options.mounts.push(value.split("=")); i++; }
@@ -33,11 +36,19 @@ const options = parse(process.argv.slice(2));
 const { loadPyodide } = createRequire(import.meta.url)(path.join(options.pyodide, "pyodide.js"));
 const pyodide = await loadPyodide({
   indexURL: options.pyodide + path.sep,
+  ...(options.stdlib ? { stdLibURL: options.stdlib } : {}),
   env: Object.assign({ HOME: "/home/pyodide", MPLBACKEND: "Agg" }, options.env),
-  packages: [...options.packages, ...options.wheels],
   stdout: (line) => process.stdout.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
 });
+// As the page's worker does (assets/live/worker.js): packages are unpacked, not loadPackage()d, so
+// Python compiles only the extension modules it imports. No dependency resolution: name them all.
+const lock = JSON.parse(fs.readFileSync(path.join(options.pyodide, "pyodide-lock.json"), "utf8"));
+const sitePackages = pyodide.runPython("import sysconfig; '/' + sysconfig.get_path('purelib').lstrip('/')");
+const archives = [...options.packages.map((name) => path.join(options.pyodide, lock.packages[name].file_name)), ...options.wheels];
+for (const archive of archives) {
+  pyodide.unpackArchive(new Uint8Array(fs.readFileSync(archive)), "zip", { extractDir: sitePackages });
+}
 for (const [host, guest] of options.mounts) {
   pyodide.FS.mkdirTree(guest);
   pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(host) }, guest);

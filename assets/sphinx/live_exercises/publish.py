@@ -62,6 +62,8 @@ def runtime_config(manifest: dict, pyodide_url: str) -> dict:
         "python": PYTHON_ZIP,
         "fontCache": manifest["font_cache"],  # {file: in the site, path: where Matplotlib reads it}
         "bytecode": manifest["bytecode"],
+        # The standard library with compiled modules belongs to this Pyodide: a CDN's Pyodide uses its own.
+        "stdlib": None if pyodide_url else manifest["stdlib"],
         # Pyodide: 4 core files and the lock; ours: runtime.json, the Python zip, the font cache, the bytecode.
         "files": 5 + len(manifest["packages"]) + len(manifest["wheels"]) + 4,
         "transferBytes": manifest["transfer_bytes"],
