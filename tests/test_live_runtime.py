@@ -194,10 +194,12 @@ def test_the_run_live_bar_escapes_the_title_and_names_its_buttons():
 
 def test_the_cdn_option_sends_pyodide_elsewhere_and_keeps_our_files_here():
     manifest = {"pyodide_version": "0.27.7", "packages": ["numpy"], "wheels": ["wheels/a.whl"], "transfer_bytes": 1,
-                "font_cache": {"file": "matplotlib/fontlist.json", "path": "/x"}, "bytecode": "python/bytecode.zip"}
+                "font_cache": {"file": "matplotlib/fontlist.json", "path": "/x"}, "bytecode": "python/bytecode.zip",
+                "stdlib": "python/python_stdlib.zip"}
     here = publish.runtime_config(manifest, "")
     cdn = publish.runtime_config(manifest, "https://cdn.jsdelivr.net/pyodide/v0.27.7/full/")
     assert here["pyodide"] == "pyodide/" and cdn["pyodide"].startswith("https://cdn.jsdelivr.net/")
+    assert here["stdlib"] == "python/python_stdlib.zip" and cdn["stdlib"] is None  # the CDN's own, for its Pyodide
     assert cdn["wheels"] == here["wheels"] == ["wheels/a.whl"]
     config = (ROOT / "_config.yml").read_text(encoding="utf-8")
     assert re.search(r'^\s+live_pyodide_url: ""', config, re.M), "the CDN option must be documented and off by default"
