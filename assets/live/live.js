@@ -11,7 +11,8 @@
   const HERE = new URL(".", document.currentScript.src);
   const STORE = "pm-live-inputs:";
   const STAGES = ["", "downloading Python and its packages", "loading the packages", "starting the exercise"];
-  const TIMEOUT_MS = 180000;
+  const TIMEOUT_MS = 180000;  // the longest a start may take
+  const STALL_MS = 90000;  // the longest the worker may stay silent while starting
   let runtime = null;
 
   /* ---- the reader's inputs, kept in this browser ---------------------------------------- */
@@ -80,17 +81,25 @@
       // One message at a time, in order: a widget's model must exist before its updates arrive.
       this.inbox = Promise.resolve();
       this.worker.onmessage = (event) => {
+        if (!this.isReady) this.heard();
         this.inbox = this.inbox.then(() => this.receive(event.data)).catch((error) => console.error(error));
       };
       this.worker.onerror = (event) => this.fail(event.message || "the Python worker stopped");
       this.ready = new Promise((resolve, reject) => { this.resolveReady = resolve; this.rejectReady = reject; });
       this.timer = setTimeout(() => this.fail("Python took too long to start"), TIMEOUT_MS);
+      this.heard();
       this.manager = loadWidgetManager();
       this.worker.postMessage({ kind: "boot", preload });
     }
 
+    heard() {  // the worker said something: it is not stuck
+      clearTimeout(this.stall);
+      this.stall = setTimeout(() => this.fail("Python stopped responding while starting"), STALL_MS);
+    }
+
     fail(reason) {
       clearTimeout(this.timer);
+      clearTimeout(this.stall);
       this.failed = reason;
       this.rejectReady(new Error(reason));
       this.worker.terminate();
@@ -139,6 +148,8 @@
         this.timings.push([payload.step, payload.ms]);
       } else if (kind === "ready") {
         clearTimeout(this.timer);
+        clearTimeout(this.stall);
+        this.isReady = true;
         this.resolveReady();
       } else if (kind === "failed") {
         this.fail(payload.message);
@@ -278,8 +289,7 @@
         };
         runtime.listeners.add(bar.pmErrors);
       }
-      const first = area.querySelector("input, select, textarea, button, [tabindex='0']");
-      if (first && !fresh) first.focus();
+      if (!fresh) focusFirstControl(area);
       return true;
     } catch (error) {
       if (runtime.failed) runtime = null;  // a later click tries again from the start
@@ -287,6 +297,18 @@
       return false;
     } finally {
       if (runtime) runtime.listeners.delete(listener);
+    }
+  }
+
+  /* Widgets draw their children a moment after the view is shown: wait for the first control. */
+  async function focusFirstControl(area) {
+    for (let tries = 0; tries < 100; tries++) {
+      const first = area.querySelector("input, select, textarea, button, [role=slider], [tabindex='0']");
+      if (first) {
+        first.focus();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 30));
     }
   }
 

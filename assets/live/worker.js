@@ -95,6 +95,11 @@ async function boot(preload) {
   waiting.splice(0).forEach(deliver);
 }
 
+/* A Python error's message is its whole traceback: the page shows the last line. */
+function lastLine(error) {
+  return String((error && error.message) || error).trim().split("\n").pop();
+}
+
 function deliver(message) {
   const buffers = pyodide.toPy((message.buffers || []).map((b) => new Uint8Array(b.buffer || b)));
   try {
@@ -104,10 +109,31 @@ function deliver(message) {
   }
 }
 
+/* Whatever goes wrong while starting (a file that does not arrive, a Pyodide that gives up), the
+   page must hear of it rather than wait: it then keeps the preview and offers Binder and Colab. */
+self.addEventListener("unhandledrejection", (event) => {
+  if (!bridge) say("failed", { message: lastLine(event.reason) });
+});
+self.addEventListener("error", (event) => {
+  if (!bridge) say("failed", { message: event.message || "the Python worker stopped" });
+});
+
+/* Pyodide 0.27 logs "wasm instantiation failed!" when its WebAssembly file cannot be fetched or
+   compiled, and then waits for ever: take that message as the failure it is. */
+for (const level of ["warn", "error"]) {
+  const log = console[level].bind(console);
+  console[level] = (...args) => {
+    if (!bridge && String(args[0]).includes("wasm instantiation failed")) {
+      say("failed", { message: "Python's WebAssembly file could not be loaded" });
+    }
+    log(...args);
+  };
+}
+
 self.onmessage = (event) => {
   const message = event.data;
   if (message.kind === "boot") {
-    boot(message.preload || []).catch((error) => say("failed", { message: String((error && error.message) || error) }));
+    boot(message.preload || []).catch((error) => say("failed", { message: lastLine(error) }));
   } else if (bridge) {
     deliver(message);
   } else {

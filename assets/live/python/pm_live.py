@@ -108,7 +108,7 @@ class Bridge:
                 raise ValueError(f"unknown message {kind!r}")
         except Exception as error:  # noqa: BLE001 - whatever failed, the page must hear of it
             traceback.print_exc(file=sys.stderr)
-            self.send("error", {"exercise": exercise, "message": f"{type(error).__name__}: {error}"})
+            self.send("error", {"exercise": exercise, "message": f"{type(error).__name__}: {error}"[:300]})
         finally:
             if "msg_id" in payload:
                 self.send("idle", {"msg_id": payload["msg_id"]})
@@ -186,5 +186,8 @@ def start(post: Post, preload: Sequence[str] = ()) -> Bridge:
 
     savework.after_save = deliver_saved_files
     for exercise_id in preload:
-        importlib.import_module(registry.exercise(exercise_id).build.split(":")[0])
+        try:
+            importlib.import_module(registry.exercise(exercise_id).build.split(":")[0])
+        except Exception:  # noqa: BLE001 - that exercise alone fails, and says so when it is shown
+            traceback.print_exc(file=sys.stderr)
     return _bridge
