@@ -1,15 +1,11 @@
 """Widget exercises for the course *Becoming a Product Manager*.
 
-Each exercise is one module with three layers:
-
-1. pure functions that compute and check answers (they raise ``ValueError``
-   with a learner-readable message on bad input);
-2. ``plot_*(ax, ...)`` functions that draw on a Matplotlib Axes they are given;
-3. a thin ``build_*()`` that wires ipywidgets controls to the pure layer.
-
-Shared pieces: :mod:`exercises.validation` (parsing learner input),
-:mod:`exercises.savework` (the "Save my work" files) and :mod:`exercises.ui`
-(widget helpers used by every ``build_*``).
+- :mod:`exercises.registry` declares every exercise and every chapter's scored check.
+- :mod:`exercises.kit` holds the shared parts (numbers, text, HTML, data files, saving,
+  charts, widget views, the sorter, the scored checks).
+- Each exercise is a package, ``exercises/<name>/``, with ``model`` (pure functions that raise
+  ``ValueError`` with a learner-readable message), ``chart`` (``plot_*(ax, ...)``) and
+  ``widget`` (a thin ``build_*()``, the only part that touches ipywidgets).
 """
 
 __version__ = "0.1.0"

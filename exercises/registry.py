@@ -49,7 +49,7 @@ WIDGETS: tuple[Exercise, ...] = (
     ),
     Exercise(
         "red-flags", "Red-flag sorter", "01-what-a-pm-does",
-        "exercises.red_flags.widget:build_red_flag_sorter", ("red_flags.json",), max_score=16,
+        "exercises.red_flags.widget:build_red_flag_sorter", ("red_flags.json",), max_score=18,
     ),
     Exercise(
         "competency-radar", "Competency radar", "02-origin-stories",
@@ -57,7 +57,7 @@ WIDGETS: tuple[Exercise, ...] = (
     ),
     Exercise(
         "interview-lab-sort", "Interview-question lab, part 1: sort the questions", "03-understanding-customers",
-        "exercises.interview_lab.widget:build_question_sorter", ("interview_questions.json",), max_score=20,
+        "exercises.interview_lab.widget:build_question_sorter", ("interview_questions.json",), max_score=24,
     ),
     Exercise(
         "interview-lab-write", "Interview-question lab, part 2: write your own question", "03-understanding-customers",
@@ -76,8 +76,12 @@ WIDGETS: tuple[Exercise, ...] = (
         "exercises.lean_canvas.widget:build_lean_canvas", ("lean_canvas_example.json",),
     ),
     Exercise(
+        "interview-practice", "Interview practice: answer a PM interview question", "06-the-pm-interview",
+        "exercises.interview_practice.widget:build_interview_practice", ("interview_practice.json",),
+    ),
+    Exercise(
         "say-no", "Say-no role-play", "06-the-pm-interview",
-        "exercises.say_no.widget:build_role_play", ("say_no_scenarios.json",), max_score=48,
+        "exercises.say_no.widget:build_role_play", ("say_no_scenarios.json",), max_score=96,
     ),
     Exercise(
         "vision-pitch", "Vision-pitch builder", "06-the-pm-interview",
@@ -86,6 +90,15 @@ WIDGETS: tuple[Exercise, ...] = (
     Exercise(
         "personal-plan", "Your personal plan", "07-setbacks-and-growth",
         "exercises.personal_plan.widget:build_personal_plan", ("personal_plan.json",),
+    ),
+    # Part IV, chapters 08 and 12 (issue 13)
+    Exercise(
+        "prioritiser", "Backlog prioritiser", "08-prioritising-and-trade-offs",
+        "exercises.prioritiser.widget:build_prioritiser", ("prioritiser.json",),
+    ),
+    Exercise(
+        "roadmap", "Roadmap builder", "12-roadmaps-and-strategy",
+        "exercises.roadmap.widget:build_roadmap", ("roadmap.json",),
     ),
 )
 
@@ -100,7 +113,17 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 
 
 CHECKS: tuple[Exercise, ...] = (
+    # Chapters 01-03 (issue 12, author 12a)
+    _check(1, "01-what-a-pm-does", "What a product manager actually does", 8),
+    _check(2, "02-origin-stories", "Origin stories: the path you bring", 7),
+    _check(3, "03-understanding-customers", "Understanding customers without leading them", 8),
     _check(4, "04-is-it-worth-building", "Is it worth building?", 6),
+    _check(5, "05-translating-between-worlds", "Translating between worlds", 8),
+    _check(6, "06-the-pm-interview", "The PM interview", 9),
+    _check(7, "07-setbacks-and-growth", "Setbacks, growth and your next step", 8),
+    # Part IV, chapters 08 and 12 (issue 13)
+    _check(8, "08-prioritising-and-trade-offs", "Prioritising and trade-offs", 7),
+    _check(12, "12-roadmaps-and-strategy", "Roadmaps and strategy", 7),
 )
 
 EXERCISES: tuple[Exercise, ...] = WIDGETS + CHECKS
@@ -115,5 +138,5 @@ def exercise(exercise_id: str) -> Exercise:
 
 
 def by_chapter(chapter: str) -> tuple[Exercise, ...]:
-    """The exercises of one chapter, in the order they appear."""
-    return tuple(entry for entry in EXERCISES if entry.chapter == chapter)
+    """The widget exercises of one chapter, in the order they appear (its scored check is separate)."""
+    return tuple(entry for entry in WIDGETS if entry.chapter == chapter)

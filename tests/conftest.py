@@ -11,8 +11,8 @@ from typing import Any
 # Before Matplotlib is imported anywhere, including the kernels nbval starts (they inherit this).
 os.environ["MPLBACKEND"] = "Agg"
 
-import pytest  # noqa: E402 (the environment variable must be set first)
-from hypothesis import HealthCheck, settings  # noqa: E402 (likewise)
+import pytest
+from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "course", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -42,8 +42,22 @@ def save_view(work_folder: Path) -> Callable[..., dict[str, Any] | None]:
 
 
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item, call):  # noqa: ANN001 (pytest's hook signature)
+def pytest_runtest_makereport(item, call):
     """Expose each phase's report as item.rep_<phase> (the browser tests screenshot failed pages)."""
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture
+def write_notebook() -> Callable[..., Path]:
+    """``write_notebook(path, ("markdown", "# Title"), ("code", "x = 1"))`` writes a minimal notebook (folders too)."""
+
+    def write(path: Path, *cells: tuple[str, str]) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        notebook = {"cells": [{"cell_type": kind, "metadata": {}, "source": source} for kind, source in cells],
+                    "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        path.write_text(json.dumps(notebook), encoding="utf-8")
+        return path
+
+    return write

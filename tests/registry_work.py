@@ -19,7 +19,41 @@ def choose_first_category(view: Any) -> None:
             control.value = control.options[1][1]
 
 
+def finish_a_conversation(view: Any) -> None:
+    """Role-plays: give the first reply on offer until the conversation ends."""
+    while not view.controls["answer"].disabled:
+        view.controls["reply"].value = view.controls["reply"].options[0][1]
+        view.controls["answer"].click()
+
+
+def write_a_readiness_note(view: Any) -> None:
+    """Product web: the note on the least-ready interface is what Save keeps."""
+    view.controls["note"].value = "Sales: I have never sold anything."
+
+
+def open_the_calculator(view: Any) -> None:
+    """Personal plan: describe a project and open the embedded feasibility calculator with its numbers."""
+    from exercises.feasibility.model import FIELDS
+
+    view.controls["problem"].value = "Our club loses track of who paid for the minibus."
+    view.controls["fix"].value = "A shared spreadsheet."
+    for name, spec in FIELDS.items():
+        view.controls[name].value = str(spec.default)
+    view.controls["open_calculator"].click()
+
+
+def answer_a_question(view: Any) -> None:
+    """Interview practice: write an answer to the question on screen, tick one item and check it."""
+    view.controls["answer"].value = "I would start with the users and their most pressing problem."
+    view.controls["item_1"].value = True
+    view.controls["check"].click()
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
+    "say-no": finish_a_conversation,
+    "product-web": write_a_readiness_note,
+    "personal-plan": open_the_calculator,
+    "interview-practice": answer_a_question,
 }

@@ -1,15 +1,17 @@
 """The audience translator's pure logic and its data file."""
 
 import copy
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises import audience_translator as at
-from exercises.datafiles import load_json
+from exercises.kit import data
+from exercises.kit.text import find_terms, words
 
-SCENARIO = at.default_scenario()
+SCENARIO = at.audience_scenario()
 
 
 @pytest.mark.parametrize(
@@ -37,18 +39,23 @@ def test_sentences_end_at_stops_and_blank_lines_but_not_inside_numbers():
     assert at.readability("It costs 2.5 a month. Yes!\n\nNew paragraph").sentences == 3
 
 
-def test_tokens_keep_numbers_hyphens_and_apostrophes():
-    assert at.tokens("It costs 4,000 a month, per user-hour. Don\u2019t!") == [
+def test_a_line_break_ends_a_sentence_as_the_kit_defines_it():
+    # A bullet list without full stops is one sentence per line, not one long sentence.
+    assert at.readability("- Tracking moves to June\n- Costs 1,200 a month\n- Saves calls").sentences == 3
+
+
+def test_words_keep_numbers_hyphens_and_apostrophes():
+    assert words("It costs 4,000 a month, per user-hour. Don\u2019t!") == [
         "it", "costs", "4,000", "a", "month", "per", "user-hour", "don't"]
 
 
 def test_find_terms_prefixes_phrases_and_no_double_counting():
-    words = at.tokens("Polling costs money; message queues cost more. Load tests on 5 June, Friday.")
-    assert at.find_terms(["poll*", "polling"], words) == {"polling": 1}
-    assert at.find_terms(["cost*"], words) == {"costs": 1, "cost": 1}
-    assert at.find_terms(["message queue*", "load test*"], words) == {"message queues": 1, "load tests": 1}
-    assert at.find_terms(["#number"], words) == {"5": 1}
-    assert at.find_terms(["#date"], words) == {"june": 1, "friday": 1}
+    text_words = words("Polling costs money; message queues cost more. Load tests on 5 June, Friday.")
+    assert find_terms(["poll*", "polling"], text_words) == {"polling": 1}
+    assert find_terms(["cost*"], text_words) == {"costs": 1, "cost": 1}
+    assert find_terms(["message queue*", "load test*"], text_words) == {"message queues": 1, "load tests": 1}
+    assert find_terms(["#number"], text_words) == {"5": 1}
+    assert find_terms(["#date"], text_words) == {"june": 1, "friday": 1}
 
 
 def test_a_jargon_heavy_message_for_a_manager_is_flagged_with_the_terms():
@@ -138,40 +145,65 @@ def test_message_markdown_quotes_and_escapes_the_message():
 
 
 def _data():
-    return copy.deepcopy(load_json(at.DATA_FILE))
+    return copy.deepcopy(data.load(at.DATA_FILE))
 
 
 def _break(path, value):
-    data = _data()
-    target = data
+    broken = _data()
+    target = broken
     for key in path[:-1]:
         target = target[key]
     if value is None:
         del target[path[-1]]
     else:
         target[path[-1]] = value
-    return data
+    return broken
 
 
 @pytest.mark.parametrize(
-    ("data", "message"),
+    ("broken", "message"),
     [
-        (_break(["scenario"], None), "needs scenario.title"),
-        (_break(["audiences", "sales", "jargon"], []), "Audience 'sales', jargon"),
-        (_break(["audiences", "sales", "concerns"], []), "at least one concern"),
-        (_break(["audiences", "sales", "target_grade"], None), "Audience 'sales': needs"),
-        (_break(["audiences", "sales", "label"], "A customer"), "share a label"),
-        (_break(["candidates", 0, "answer"], "marketing"), "not one of"),
-        (_break(["candidates"], [c for c in load_json(at.DATA_FILE)["candidates"] if c["answer"] != "sales"]),
-         "No candidate message belongs to: sales"),
+        (_break(["scenario"], None), "at /: 'scenario' is a required property"),
+        (_break(["audiences", "sales", "jargon"], []), "at /audiences/sales/jargon: [] should be non-empty"),
+        (_break(["audiences", "sales", "concerns"], []), "at /audiences/sales/concerns: [] should be non-empty"),
+        (_break(["audiences", "sales", "target_grade"], None),
+         "at /audiences/sales: 'target_grade' is a required property"),
+        (_break(["audiences", "sales", "max_words"], 0),
+         "at /audiences/sales/max_words: 0 is less than the minimum of 1"),
+        (_break(["audiences", "sales", "label"], "A customer"),
+         "at /audiences/customer/label: 'A customer' is also the label of 'sales'; labels must differ."),
+        (_break(["candidates", 0, "answer"], "marketing"),
+         "at /candidates/0/answer: 'marketing' is not one of the audiences "
+         "(engineering, sales, customer, senior-manager)."),
+        (_break(["candidates", 1, "id"], "eng-design"), "at /candidates: Item id 'eng-design' appears twice."),
+        (_break(["candidates"], [c for c in data.load(at.DATA_FILE)["candidates"] if c["answer"] != "sales"]),
+         "at /candidates: no candidate message belongs to sales."),
     ],
 )
-def test_bad_data_files_are_rejected_naming_the_entry(data, message):
-    with pytest.raises(ValueError, match=message):
-        at.load_scenario(data)
+def test_bad_data_files_are_rejected_naming_the_file_and_the_path(broken, message):
+    with pytest.raises(ValueError, match=re.escape(f"audience_translator.json: {message}")):
+        at.parse_audience_scenario(broken, source="audience_translator.json")
+
+
+def test_a_scenario_from_custom_data_is_the_one_checked_against():
+    custom = _data()
+    custom["audiences"]["customer"]["jargon"] = ["parcel*"]
+    scenario = at.parse_audience_scenario(custom)
+    check = at.check_message("customer", "Your parcel arrives on 5 June.", scenario)
+    assert check.jargon == {"parcel": 1}
+    assert at.check_message("customer", "Your parcel arrives on 5 June.").jargon == {}
 
 
 def test_the_shipped_data_has_four_audiences_and_two_messages_each():
     assert set(SCENARIO.audiences) == {"engineering", "sales", "customer", "senior-manager"}
     for label in SCENARIO.categories:
         assert sum(item.answer == label for item in SCENARIO.candidates) == 2
+
+
+def test_code_pasted_into_a_message_states_no_number():
+    # issue 12: the 1 in alert(1) counted as a number for "Numbers to back it up"
+    check = at.check_message("senior-manager", "<script>alert(1)</script> We should approve it because it saves money.")
+    numbers = next(c for c in check.concerns if c.label == "Numbers to back it up")
+    assert not numbers.addressed
+    stated = at.check_message("senior-manager", "It saves 1,200 a month (alert(1) aside).")
+    assert next(c for c in stated.concerns if c.label == "Numbers to back it up").matched == ("1,200",)

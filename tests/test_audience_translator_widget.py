@@ -1,15 +1,16 @@
 """Headless tests of the audience translator widget."""
 
-import json
-
 import ipywidgets as widgets
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises import audience_translator as at
+from exercises.kit import render
+from exercises.kit.sorting import check_sort
+from exercises.kit.sorting_chart import describe_summary
 
-SCENARIO = at.default_scenario()
+SCENARIO = at.audience_scenario()
 
 
 @pytest.fixture
@@ -80,30 +81,26 @@ def test_script_in_a_message_is_shown_as_text(view):
     assert "<script" not in shown and "<img src=x" not in shown
 
 
-def test_save_my_work_records_the_sort_and_the_message(view, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_my_work_records_the_sort_and_the_message(view, save_view, work_folder):
     first = SCENARIO.candidates[0]
     view.controls[first.id].value = first.answer
     view.controls["message"].value = "Because peak load <b>breaks</b> it, we need 3 weeks and 1,200 a month."
-    view.controls["save"].click()
+    record = save_view(view)
     assert "Saved to the my-work folder" in view.outputs["status"].value
-    (saved,) = (tmp_path / "my-work").glob("*.json")
-    record = json.loads(saved.read_text())
     assert record["exercise_id"] == "audience-translator"
     assert record["results"]["score"] == 1 and record["results"]["max_score"] == len(SCENARIO.candidates)
     assert record["inputs"]["audience"] == "senior-manager"
     assert record["results"]["message_check"]["concerns"]["How much it costs"] == []
-    (markdown,) = (tmp_path / "my-work").glob("*.md")
+    (markdown,) = work_folder.glob("*.md")
     text = markdown.read_text()
     assert "## My message for: Senior manager" in text and "&lt;b&gt;breaks&lt;/b&gt;" in text
 
 
-def test_save_refuses_an_overlong_message(view, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_refuses_an_overlong_message(view, save_view, work_folder):
     view.controls["message"].value = "word " * 30_000
-    view.controls["save"].click()
+    assert save_view(view) is None
     assert "Not saved. Fix your message first." in view.outputs["status"].value
-    assert not (tmp_path / "my-work").exists()
+    assert not work_folder.exists()
 
 
 _SHARED_VIEW = at.build_translator()
@@ -116,3 +113,23 @@ def test_any_typed_message_gets_feedback_and_no_markup(text):
     shown = _SHARED_VIEW.outputs["feedback"].value
     assert 'class="pm-notice' in shown or "concerns addressed" in shown
     assert "<script" not in shown
+
+
+@settings(max_examples=40)
+@given(st.lists(st.tuples(st.integers(0, len(SCENARIO.candidates) - 1),
+                          st.sampled_from([None, *SCENARIO.categories]), st.booleans()), min_size=1, max_size=10))
+def test_the_sort_chart_always_shows_the_last_checked_sort(changes):
+    view = at.build_translator()
+    checked = None
+    for index, choice, press_check in changes:
+        view.controls[SCENARIO.candidates[index].id].value = choice
+        if press_check:
+            view.controls["check"].click()
+            checked = check_sort(SCENARIO.candidates, {item.id: view.controls[item.id].value
+                                                       for item in SCENARIO.candidates}, SCENARIO.categories)
+    chart = view.outputs["sort_chart"].value
+    if checked is None or checked.unanswered == len(SCENARIO.candidates):
+        assert chart == ""
+    else:
+        assert f'alt="{render.escape(describe_summary(checked))}"' in chart
+        assert chart.count("<img ") == 1

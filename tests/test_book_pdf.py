@@ -9,19 +9,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import book_pdf  # noqa: E402
-import booksource  # noqa: E402
-import sitekit  # noqa: E402
-from textmatch import normalise  # noqa: E402
+from textmatch import normalise
+from tools import ROOT, book_pdf, booksource, sitekit
+from tools.booksource import markdown_text, page_title, read_config, toc_files
 
+pytestmark = pytest.mark.book
 PDF = book_pdf.pdf_path()
+NOTEBOOKS = {doc: ROOT / f"{doc}.ipynb" for doc in toc_files() if (ROOT / f"{doc}.ipynb").exists()}
 
 
 def squash(text: str) -> str:
@@ -56,38 +54,31 @@ def outline_titles(entries) -> list[str]:
 
 
 def exercise_count() -> int:
-    count = 0
-    for name in sitekit.toc_files():
-        notebook = ROOT / f"{name}.ipynb"
-        if notebook.exists():
-            cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-            text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-            count += len(re.findall(r"(?m)^## Exercise\b", text))
-    return count
+    return sum(len(re.findall(r"(?m)^## Exercise\b", markdown_text(path))) for path in NOTEBOOKS.values())
 
 
 def test_page_count_fits_the_book(reader):
-    chapters = len(sitekit.toc_files())
+    chapters = len(toc_files())
     # A title page and a contents page, then at least one page per document.
     assert chapters + 2 <= len(reader.pages) <= 60 * chapters, len(reader.pages)
 
 
 def test_title_page_and_contents(pages):
-    title = book_pdf.config()["title"]
+    title = read_config()["title"]
     assert pages[0].startswith(title), pages[0][:200]
     assert "Source and live exercises" in pages[0]
     contents = pages[1]
     assert contents.startswith("Contents")
-    for chapter in sitekit.chapter_titles().values():
+    for chapter in map(page_title, NOTEBOOKS.values()):
         assert squash(chapter) in contents, f"{chapter!r} missing from the table of contents"
 
 
 def test_every_chapter_title_is_in_the_text_and_the_bookmarks(reader, pages):
     body = " ".join(pages[2:])
     bookmarks = outline_titles(reader.outline)
-    titles = sitekit.chapter_titles()
+    titles = [page_title(path) for path in NOTEBOOKS.values()]
     assert titles, "no notebook chapters in _toc.yml"
-    for title in titles.values():
+    for title in titles:
         assert squash(title) in body, f"{title!r} is not in the PDF's text"
         # Chromium drops the space where a heading wraps, so compare without spaces.
         assert any(b.replace(" ", "") == title.replace(" ", "") for b in bookmarks), f"{title!r} is not a bookmark"
@@ -113,7 +104,7 @@ def shown_figures(notebook: Path) -> int:
 
     figures = 0
     for cell in data["cells"]:
-        if "remove-output" in cell.get("metadata", {}).get("tags", []) or "remove-cell" in cell.get("metadata", {}).get("tags", []):
+        if {"remove-output", "remove-cell"} & set(cell.get("metadata", {}).get("tags", [])):
             continue
         for output in cell.get("outputs", []):
             bundle = output.get("data", {})
@@ -135,13 +126,13 @@ def test_each_exercise_shows_its_saved_state_and_a_live_link(reader, pages):
 
 
 def test_the_figures_are_printed(reader):
-    expected = sum(shown_figures(ROOT / f"{name}.ipynb") for name in sitekit.toc_files() if (ROOT / f"{name}.ipynb").exists())
+    expected = sum(shown_figures(path) for path in NOTEBOOKS.values())
     images = sum(len(page.images) for page in reader.pages)
     assert images >= expected, f"{images} images in the PDF, {expected} figures in the chapters' saved outputs"
 
 
 def test_live_links_point_at_the_configured_repository(reader):
-    repo = book_pdf.config()["repository"]["url"].removeprefix("https://github.com/")
+    repo = read_config()["repository"]["url"].removeprefix("https://github.com/")
     uris = [
         annotation.get_object()["/A"].get("/URI", "")
         for page in reader.pages
@@ -157,7 +148,7 @@ def test_live_links_point_at_the_configured_repository(reader):
 def test_the_pdf_is_the_student_edition(pages):
     text = normalise(" ".join(pages))
     notes = [booksource.cell_text(cell) for chapter in booksource.chapters()
-             for cell in json.loads(chapter.path.read_text(encoding="utf-8"))["cells"]
+             for cell in booksource.notebook_cells(chapter.path)
              if booksource.is_instructor_cell(cell)]
     assert notes, "no instructor notes to look for"
     for note in notes:

@@ -1,6 +1,7 @@
 import copy
 import json
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -8,20 +9,21 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from exercises import competency_radar as r
-from exercises import render
-from exercises.datafiles import load_json
-from exercises.savework import make_record
+from exercises import registry
+from exercises.competency_radar import chart
+from exercises.kit import data, render
+from exercises.kit.savework import make_record
 
-CATALOGUE = r.load_catalogue()
+CATALOGUE = r.origin_profiles()
 IDS = CATALOGUE.ids
 BACKGROUND_IDS = [b.id for b in CATALOGUE.backgrounds]
 rating = st.integers(min_value=1, max_value=5)
-all_ratings = st.fixed_dictionaries({c: rating for c in IDS})
+all_ratings = st.fixed_dictionaries(dict.fromkeys(IDS, rating))
 some_backgrounds = st.lists(st.sampled_from(BACKGROUND_IDS), min_size=1, max_size=len(BACKGROUND_IDS))
 
 
 def ratings(**overrides):
-    return {c: 3 for c in IDS} | overrides
+    return dict.fromkeys(IDS, 3) | overrides
 
 
 # ---- the data file -------------------------------------------------------------------------------
@@ -71,7 +73,7 @@ def test_every_competency_has_general_steps_and_the_profiles_stay_on_the_scale()
 
 
 def broken(mutate):
-    raw = copy.deepcopy(load_json(r.DATA_FILE))
+    raw = copy.deepcopy(data.load(r.DATA_FILE))
     mutate(raw)
     return raw
 
@@ -79,30 +81,52 @@ def broken(mutate):
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d["competencies"].pop(), "exactly 6 competencies"),
-        (lambda d: d.update(scale={"min": 0, "max": 10}), "1 to 5 scale"),
-        (lambda d: d["backgrounds"][0]["profile"].update(analytics=6), "'sales'.*whole number from 1 to 5"),
-        (lambda d: d["backgrounds"][0]["profile"].update(analytics=True), "whole number from 1 to 5"),
-        (lambda d: d["backgrounds"][1]["profile"].pop("analytics"), "'content_analytics'.*exactly the six"),
-        (lambda d: d["backgrounds"][2].update(advice=[]), "'business_analysis'.*advice"),
-        (lambda d: d["backgrounds"][3].update(strengths=[]), "'development' strengths"),
-        (lambda d: d["backgrounds"][3].update(weaknesses=["typing"]), "'typing' is not one of"),
-        (lambda d: d["backgrounds"][4].update(weaknesses=["user_experience"]), "both a strength and a weakness"),
-        (lambda d: d["backgrounds"][5]["profile"].update(customer_relationships=5), "'qa'.*rated above every weakness"),
-        (lambda d: d["backgrounds"][6].update(summary=""), "'project_management'.*'summary'"),
-        (lambda d: d["backgrounds"].append(d["backgrounds"][0]), "appear twice: sales"),
-        (lambda d: d["growth_steps"].pop("analytics"), "growth_steps"),
-        (lambda d: d["growth_steps"].update(analytics=[]), "'analytics'.*at least one step"),
-        (lambda d: d["backgrounds"][0]["advice"].append({"competency": "luck", "text": "x"}), "known 'competency'"),
+        # Shape rules, checked by origin_profiles.schema.json: the message names the file and the path in it.
+        (lambda d: d["competencies"].pop(),
+         re.escape("origin_profiles.json: at /competencies: [{'id': 'product_innovation'") + ".* is too short"),
+        (lambda d: d.update(scale={"min": 0, "max": 10}),
+         re.escape("origin_profiles.json: at /scale: {'min': 1, 'max': 5} was expected")),
+        (lambda d: d["backgrounds"][0]["profile"].update(analytics=6),
+         re.escape("origin_profiles.json: at /backgrounds/0/profile/analytics: 6 is greater than the maximum of 5")),
+        (lambda d: d["backgrounds"][0]["profile"].update(analytics=True),
+         re.escape("origin_profiles.json: at /backgrounds/0/profile/analytics: True is not of type 'integer'")),
+        (lambda d: d["backgrounds"][2].update(advice=[]),
+         re.escape("origin_profiles.json: at /backgrounds/2/advice: [] should be non-empty")),
+        (lambda d: d["backgrounds"][3].update(strengths=[]),
+         re.escape("origin_profiles.json: at /backgrounds/3/strengths: [] should be non-empty")),
+        (lambda d: d["backgrounds"][6].update(summary=""),
+         re.escape("origin_profiles.json: at /backgrounds/6/summary: '' does not match '\\\\S'")),
+        (lambda d: d["growth_steps"].update(analytics=[]),
+         re.escape("origin_profiles.json: at /growth_steps/analytics: [] should be non-empty")),
+        # Rules about the data itself, checked in code: the message names the entry too.
+        (lambda d: d["backgrounds"][1]["profile"].pop("analytics"),
+         "at /backgrounds/1/profile: Background 'content_analytics'.*exactly the six"),
+        (lambda d: d["backgrounds"][3].update(weaknesses=["typing"]),
+         "at /backgrounds/3/weaknesses/0: .*'typing' is not one of"),
+        (lambda d: d["backgrounds"][4].update(weaknesses=["user_experience"]),
+         "at /backgrounds/4: .*both a strength and a weakness"),
+        (lambda d: d["backgrounds"][5]["profile"].update(customer_relationships=5),
+         "at /backgrounds/5/profile: Background 'qa'.*rated above every weakness"),
+        (lambda d: d["backgrounds"].append(d["backgrounds"][0]), "at /backgrounds: .*appear twice: sales"),
+        (lambda d: d["competencies"][1].update(id="product_innovation"),
+         "at /competencies: Competency ids must be unique; these appear twice: product_innovation"),
+        (lambda d: d["growth_steps"].pop("analytics"), "at /growth_steps: 'growth_steps'.*exactly the six"),
+        (lambda d: d["backgrounds"][0]["advice"].append({"competency": "luck", "text": "x"}),
+         "at /backgrounds/0/advice/2/competency: .*known 'competency'"),
     ],
 )
 def test_a_broken_data_file_is_rejected_naming_the_entry(mutate, message):
     with pytest.raises(ValueError, match=message):
-        r.parse_catalogue(broken(mutate))
+        r.parse_origin_profiles(broken(mutate))
+
+
+def test_custom_data_is_named_as_its_caller_says():
+    with pytest.raises(ValueError, match=re.escape("my_profiles.json: at /scale:")):
+        r.parse_origin_profiles(broken(lambda d: d.update(scale=1)), source="my_profiles.json")
 
 
 def test_the_shipped_file_passes_validation_and_is_json():
-    assert r.parse_catalogue(load_json(r.DATA_FILE)) == CATALOGUE
+    assert r.parse_origin_profiles(data.load(r.DATA_FILE)) == CATALOGUE
 
 
 # ---- the pure logic ------------------------------------------------------------------------------
@@ -126,20 +150,20 @@ def test_lowest_rating_wins_before_any_tie_rule():
 
 def test_ties_go_to_the_typically_weaker_competency_then_to_list_order():
     # Sales: typical 3, 3, 2, 3, 4, 4. All rated 2: execution (typical 2) first, then innovation (first in the list).
-    assert r.assess(["sales"], {c: 2 for c in IDS}).weakest == ("development_execution", "product_innovation")
+    assert r.assess(["sales"], dict.fromkeys(IDS, 2)).weakest == ("development_execution", "product_innovation")
 
 
 def test_several_backgrounds_are_averaged_and_each_brings_its_advice():
     result = r.assess(["qa", "sales"], ratings(development_execution=1, customer_relationships=1))
     qa, sales = (next(b for b in CATALOGUE.backgrounds if b.id == i) for i in ("qa", "sales"))
-    assert result.typical == tuple((a + b) / 2 for a, b in zip(qa.profile, sales.profile))
+    assert result.typical == tuple((a + b) / 2 for a, b in zip(qa.profile, sales.profile, strict=False))
     assert [b.id for b in result.backgrounds] == ["sales", "qa"]  # catalogue order, whatever the click order
     labels = {step.background for item in result.plan for step in item.steps if step.background}
     assert labels == {"Sales and account management", "Quality assurance"}
 
 
 def test_high_ratings_get_a_caution():
-    assert "self-ratings tend to be generous" in r.assess(["qa"], {c: 5 for c in IDS} | {"analytics": 4}).summary()
+    assert "self-ratings tend to be generous" in r.assess(["qa"], dict.fromkeys(IDS, 5) | {"analytics": 4}).summary()
 
 
 @pytest.mark.parametrize(
@@ -180,7 +204,7 @@ def test_text_digits_are_accepted():
 
 
 def test_missing_and_unknown_ratings_and_every_problem_at_once():
-    bad = {c: 3 for c in IDS[1:]} | {"charisma": 5}
+    bad = dict.fromkeys(IDS[1:], 3) | {"charisma": 5}
     with pytest.raises(ValueError) as caught:
         r.assess([], bad, "x" * 3000)
     text = str(caught.value)
@@ -216,7 +240,8 @@ def test_results_are_consistent_for_any_valid_choice(chosen, values):
         assert math.isclose(result.gaps[IDS[index]], round(typical - values[IDS[index]], 2))
     assert len(result.plan) == 2 and all(item.steps for item in result.plan)
     assert r.assess(list(reversed(chosen)) + chosen, values) == result  # order and repeats do not matter
-    json.dumps(make_record(r.EXERCISE_ID, r.EXERCISE_TITLE, {"backgrounds": chosen}, result.as_dict()))
+    entry = registry.exercise("competency-radar")
+    json.dumps(make_record(entry.id, entry.title, {"backgrounds": chosen}, result.as_dict()))
 
 
 free_values = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20))
@@ -284,7 +309,7 @@ def polar_axes():
 def test_plot_radar_draws_you_over_the_typical_profile():
     result = r.assess(["qa"], ratings(analytics=1, user_experience=2))
     ax = polar_axes()
-    r.plot_radar(ax, result)
+    chart.plot_radar(ax, result)
     typical, you, weak = ax.lines
     assert list(you.get_ydata()) == [3, 2, 3, 1, 3, 3, 3]  # closed back to the first competency
     assert list(typical.get_ydata()) == [3, 3, 4, 3, 3, 2, 3]
@@ -294,21 +319,21 @@ def test_plot_radar_draws_you_over_the_typical_profile():
 
 
 def test_plot_radar_names_an_average_and_redraws_without_piling_up():
-    fig = r.new_figure()
-    r.draw(fig, r.assess(["qa"], ratings()))
-    r.draw(fig, r.assess(["qa", "sales", "ux_design"], ratings()))
-    ax = fig.axes[0]
+    panel = chart.chart_panel()
+    panel.html(r.assess(["qa"], ratings()))
+    panel.html(r.assess(["qa", "sales", "ux_design"], ratings()))
+    ax = panel.figure.axes[0]
     assert len(ax.lines) == 3 and len(ax.patches) == 1
     assert ax.get_legend().get_texts()[0].get_text() == "Typical: average of 3 backgrounds"
 
 
 def test_plot_radar_refuses_a_cartesian_axes():
     with pytest.raises(ValueError, match="projection='polar'"):
-        r.plot_radar(Figure().subplots(), r.assess(["qa"], ratings()))
+        chart.plot_radar(Figure().subplots(), r.assess(["qa"], ratings()))
 
 
 def test_alt_text_is_written_from_the_numbers():
-    text = r.describe_radar(r.assess(["development", "qa"], ratings(analytics=1)))
+    text = chart.describe_radar(r.assess(["development", "qa"], ratings(analytics=1)))
     assert "Software development + Quality assurance" in text
     assert "Analytics: you 1, typical 3" in text and "Development execution: you 3, typical 4" in text
     assert text.endswith("ringed in red: Analytics and Product innovation.")

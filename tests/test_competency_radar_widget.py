@@ -1,7 +1,5 @@
 """Headless tests of the competency radar: tick, slide and type as a learner would, read what it shows."""
 
-import json
-
 import ipywidgets as widgets
 import pytest
 
@@ -45,7 +43,8 @@ def test_no_background_shows_a_message_and_hides_the_chart(radar):
     assert radar.outputs["chart"].value == ""
     assert "appear once every choice is valid" in radar.outputs["plan"].value
     radar.controls["background_ux_design"].value = True
-    assert radar.outputs["message"].value == "" and "typical profile of User experience design" in radar.outputs["chart"].value
+    assert radar.outputs["message"].value == ""
+    assert "typical profile of User experience design" in radar.outputs["chart"].value
 
 
 def test_sliders_cannot_leave_the_scale(radar):
@@ -76,34 +75,28 @@ def test_every_control_has_a_visible_label(radar):
             assert control.style.description_width != "0px", name
 
 
-def test_save_my_work_writes_inputs_results_plan_and_the_chart(radar, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_my_work_writes_inputs_results_plan_and_the_chart(radar, save_view, work_folder):
     radar.controls["background_sales"].value = True
     radar.controls["rating_analytics"].value = 1
     radar.controls["note"].value = "Ask <Kim> | *soon*"
-    radar.controls["name"].value = "Ada"
-    radar.controls["save"].click()
+    record = save_view(radar, name="Ada")
     assert "Saved to the my-work folder" in radar.outputs["status"].value
-    folder = tmp_path / "my-work"
-    (saved,) = folder.glob("*.json")
-    record = json.loads(saved.read_text())
     assert record["exercise_id"] == "competency-radar"
     assert record["inputs"]["backgrounds"] == ["sales", "development"]
     assert record["inputs"]["ratings"]["analytics"] == 1 and record["inputs"]["note"] == "Ask <Kim> | *soon*"
     assert record["results"]["weakest_two"][0] == "analytics"
     assert record["results"]["gaps"]["analytics"] == 2.0
-    markdown = saved.with_suffix(".md").read_text()
-    assert "## My growth plan" in markdown and "Ask &lt;Kim&gt; \\| \\*soon\\*" in markdown
-    (png,) = folder.glob("*-radar.png")
+    (markdown,) = work_folder.glob("*.md")
+    assert "## My growth plan" in markdown.read_text() and "Ask &lt;Kim&gt; \\| \\*soon\\*" in markdown.read_text()
+    (png,) = work_folder.glob("*-radar.png")
     assert png.read_bytes().startswith(b"\x89PNG")
 
 
-def test_save_refuses_without_a_background(radar, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_refuses_without_a_background(radar, save_view, work_folder):
     radar.controls["background_development"].value = False
-    radar.controls["save"].click()
+    assert save_view(radar) is None
     assert "Not saved. Fix your choices first." in radar.outputs["status"].value
-    assert not (tmp_path / "my-work").exists()
+    assert not work_folder.exists()
 
 
 def test_starting_values_can_be_given():

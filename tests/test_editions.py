@@ -17,19 +17,15 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import booksource  # noqa: E402
-from textmatch import normalise  # noqa: E402
-import editions  # noqa: E402
+from textmatch import normalise
+from tools import ROOT, booksource, editions
+from tools.booksource import Edition
 
 WINDOW = 6  # words per marker phrase
 
 
 def book_pages() -> list[Path]:
-    return [ROOT / f"{doc}{suffix}" for doc in booksource.toc_entries()
-            for suffix in (".md", ".ipynb") if (ROOT / f"{doc}{suffix}").exists()]
+    return [path for doc in booksource.toc_files() if (path := booksource.page_path(doc))]
 
 
 def split_sources() -> tuple[dict[str, list[str]], str]:
@@ -66,8 +62,8 @@ INSTRUCTOR, PUBLIC = split_sources()
 ALL_MARKERS = {page: [m for text in texts for m in markers(text, PUBLIC)] for page, texts in INSTRUCTOR.items()}
 
 
-def build(edition: str) -> Path:
-    completed = subprocess.run([sys.executable, str(ROOT / "tools" / "editions.py"), "build", "--edition", edition, "-q"],
+def build(edition: Edition) -> Path:
+    completed = subprocess.run([sys.executable, "-m", "tools.editions", "--edition", edition, "-q"],
                                cwd=ROOT, capture_output=True, text=True)
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     return editions.html_dir(edition)
@@ -75,12 +71,12 @@ def build(edition: str) -> Path:
 
 @pytest.fixture(scope="module")
 def student_html() -> Path:
-    return build("student")
+    return build(Edition.STUDENT)
 
 
 @pytest.fixture(scope="module")
 def instructor_html() -> Path:
-    return build("instructor")
+    return build(Edition.INSTRUCTOR)
 
 
 def test_there_is_instructor_material_with_markers():
@@ -92,7 +88,7 @@ def test_there_is_instructor_material_with_markers():
 
 @pytest.mark.parametrize("chapter", booksource.chapters(), ids=lambda c: c.slug)
 def test_every_exercise_has_one_instructor_cell_after_it(chapter):
-    cells = json.loads(chapter.path.read_text(encoding="utf-8"))["cells"]
+    cells = booksource.notebook_cells(chapter.path)
     section, notes = None, {}
     for cell in cells:
         text = booksource.cell_text(cell)
@@ -103,7 +99,7 @@ def test_every_exercise_has_one_instructor_cell_after_it(chapter):
         elif cell["cell_type"] == "markdown":
             section = next(iter(re.findall(r"(?m)^## (.+)$", text)[-1:]), section)
     exercises = re.findall(r"(?m)^## (Exercise:.+)$", "\n".join(booksource.cell_text(c) for c in cells))
-    assert {e: notes.get(e, 0) for e in exercises} == {e: 1 for e in exercises}
+    assert {e: notes.get(e, 0) for e in exercises} == dict.fromkeys(exercises, 1)
 
 
 def site_files(folder: Path) -> list[Path]:
@@ -123,6 +119,7 @@ def leaks_in(files: list[Path]) -> list[str]:
     return leaks
 
 
+@pytest.mark.book
 def test_student_build_contains_no_instructor_text(student_html):
     files = site_files(student_html) + site_files(ROOT / "_build" / "jupyter_execute")
     kinds = {p.suffix for p in files}
@@ -132,6 +129,7 @@ def test_student_build_contains_no_instructor_text(student_html):
     assert not leaks, "instructor text in the student build:\n" + "\n".join(leaks[:20])
 
 
+@pytest.mark.book
 def test_the_leak_check_finds_every_marker_in_the_instructor_build(instructor_html):
     leaks = " ".join(leaks_in(site_files(instructor_html)))
     missing = [m for ms in ALL_MARKERS.values() for m in ms if repr(m) not in leaks]
@@ -153,6 +151,7 @@ def instructor_only_stems() -> set[str]:
     return {s for w in words if not w.isdigit() and (s := language.stem(w)) not in public and language.word_filter(s)}
 
 
+@pytest.mark.book
 def test_search_indexes_hold_instructor_words_only_in_the_instructor_edition(student_html, instructor_html):
     stems = instructor_only_stems()
     assert stems, "no word is unique to the instructor notes, so this test would prove nothing"
@@ -205,17 +204,19 @@ def boxes(page: Path) -> list[tuple[str | None, str]]:
     return [(heading, normalise(" ".join(parts))) for heading, parts in finder.boxes]
 
 
+@pytest.mark.book
 def test_instructor_build_shows_each_note_next_to_its_exercise(instructor_html):
     for chapter in booksource.chapters():
-        cells = json.loads(chapter.path.read_text(encoding="utf-8"))["cells"]
+        cells = booksource.notebook_cells(chapter.path)
         notes = [booksource.cell_text(c) for c in cells if booksource.is_instructor_cell(c)]
         found = boxes(instructor_html / "chapters" / f"{chapter.slug}.html")
         assert len(found) == len(notes), chapter.slug
-        for note, (heading, text) in zip(notes, found):
+        for note, (heading, text) in zip(notes, found, strict=True):
             assert heading and heading.startswith("Exercise:"), f"{chapter.slug}: a note is in section {heading!r}"
             assert all(f" {m} " in f" {text} " for m in markers(note, PUBLIC)), chapter.slug
 
 
+@pytest.mark.book
 def test_instructor_blocks_in_pages_appear_in_the_instructor_edition(instructor_html):
     for page in book_pages():
         if page.suffix != ".md" or not booksource.instructor_text(page.read_text(encoding="utf-8")):
@@ -225,6 +226,7 @@ def test_instructor_blocks_in_pages_appear_in_the_instructor_edition(instructor_
             assert all(f" {m} " in f" {text} " for m in markers(block, PUBLIC)), page.name
 
 
+@pytest.mark.book
 def test_instructor_edition_is_titled_as_such(instructor_html, student_html):
     assert "(instructor edition)" in (instructor_html / "chapters" / "welcome.html").read_text(encoding="utf-8")
     assert "(instructor edition)" not in (student_html / "chapters" / "welcome.html").read_text(encoding="utf-8")
@@ -237,17 +239,24 @@ PLAIN = {"cell_type": "markdown", "metadata": {}, "source": "Text\n:::{admonitio
 CODE = {"cell_type": "code", "metadata": {}, "source": "x = 1", "outputs": [], "execution_count": None}
 
 
+def test_an_unknown_edition_is_refused_with_the_choices(capsys):
+    with pytest.raises(SystemExit):
+        editions.main(["--edition", "teacher"])
+    assert "invalid choice: 'teacher' (choose from 'student', 'instructor')" in capsys.readouterr().err
+
+
 def test_student_notebook_loses_instructor_cells_and_blocks():
-    notebook = booksource.notebook_for_edition({"cells": [CODE, NOTE, PLAIN], "metadata": {}}, "student")
+    notebook = booksource.notebook_for_edition({"cells": [CODE, NOTE, PLAIN], "metadata": {}}, Edition.STUDENT)
     assert [c["cell_type"] for c in notebook["cells"]] == ["code", "markdown"]
     assert notebook["cells"][1]["source"] == "Text\nmore"
 
 
 def test_instructor_notebook_boxes_the_note_and_keeps_code_unchanged():
-    notebook = booksource.notebook_for_edition({"cells": [CODE, NOTE, PLAIN], "metadata": {}}, "instructor")
+    notebook = booksource.notebook_for_edition({"cells": [CODE, NOTE, PLAIN], "metadata": {}}, Edition.INSTRUCTOR)
     assert notebook["cells"][0] == CODE
     assert notebook["cells"][1]["source"].startswith("::::{admonition} Instructor notes\n:class: tip instructor-notes")
-    assert "Answer: 12." in notebook["cells"][1]["source"] and "**Instructor notes.**" not in notebook["cells"][1]["source"]
+    boxed = notebook["cells"][1]["source"]
+    assert "Answer: 12." in boxed and "**Instructor notes.**" not in boxed
     assert "secret" in notebook["cells"][2]["source"]
 
 
@@ -257,7 +266,8 @@ def test_a_note_with_its_own_fences_gets_a_longer_fence():
 
 
 def test_blocks_of_any_fence_length_are_removed_and_others_kept():
-    text = "a\n::::{admonition} Instructor notes\n:class: instructor-notes\n:::{note}\nn\n:::\n::::\nb\n:::{note}\nkeep\n:::"
+    text = ("a\n::::{admonition} Instructor notes\n:class: instructor-notes\n:::{note}\nn\n:::\n::::\n"
+            "b\n:::{note}\nkeep\n:::")
     assert booksource.strip_instructor_blocks(text) == "a\nb\n:::{note}\nkeep\n:::"
 
 

@@ -3,6 +3,7 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from exercises import feasibility as f
@@ -17,8 +18,9 @@ percent = st.floats(min_value=0, max_value=100, allow_nan=False)
 @st.composite
 def scenarios(draw, profitable_unit=False):
     price = draw(positive_money)
+    willingness = draw(st.floats(min_value=price, max_value=2e6, allow_nan=False))
     cost = draw(st.floats(min_value=0, max_value=price * 0.99 if profitable_unit else 1e6, allow_nan=False))
-    return f.FeasibilityInputs(price, cost, draw(money), draw(people), draw(percent))
+    return f.FeasibilityInputs(willingness, price, cost, draw(money), draw(people), draw(percent))
 
 
 def test_worked_example_from_the_chapter():
@@ -61,7 +63,8 @@ def test_percentages_do_not_lose_a_customer_to_rounding():
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("price", 0, "Willingness to pay: must be more than 0"),
+        ("price", 0, "Price you charge: must be more than 0"),
+        ("willingness_to_pay", 0, "Willingness to pay: must be more than 0"),
         ("price", "ten", "not a number"),
         ("variable_cost", -1, "cannot be negative"),
         ("fixed_costs", float("inf"), "infinity"),
@@ -79,14 +82,17 @@ def test_bad_inputs_raise_value_error_naming_the_field(field, value, message):
 
 def test_every_problem_is_reported_at_once():
     with pytest.raises(ValueError) as caught:
-        f.parse_inputs({"price": "", "variable_cost": "x", "fixed_costs": -1, "people_with_problem": 0,
-                        "reach_percent": 200})
-    assert len(str(caught.value).splitlines()) == 5
+        f.parse_inputs({"willingness_to_pay": "?", "price": "", "variable_cost": "x", "fixed_costs": -1,
+                        "people_with_problem": 0, "reach_percent": 200})
+    assert len(str(caught.value).splitlines()) == 6
 
 
 def test_constructing_inputs_directly_is_validated_too():
     with pytest.raises(ValueError, match="cannot be negative"):
-        f.FeasibilityInputs(10, -1, 0, 10, 10)
+        f.FeasibilityInputs(10, 10, -1, 0, 10, 10)
+    with pytest.raises(ValueError, match="above the willingness to pay"):
+        f.FeasibilityInputs(willingness_to_pay=10, price=11, variable_cost=1, fixed_costs=0,
+                            people_with_problem=10, reach_percent=10)
 
 
 @given(scenarios(profitable_unit=True), st.floats(0, 1e6), st.floats(0, 1e6))
@@ -111,12 +117,16 @@ def test_break_even_really_yields_zero_profit(inputs):
 def test_results_are_consistent_for_any_valid_scenario(inputs):
     result = f.evaluate(inputs)
     assert result.customers == math.floor(round(inputs.people_with_problem * inputs.reach_percent / 100, 6))
-    assert result.profit == pytest.approx(result.revenue - result.total_cost, abs=1e-9 * max(1, result.revenue, result.total_cost))
-    assert result.verdict in {"feasible", "marginal", "not feasible"} and result.reason
+    noise = 1e-9 * max(1, result.revenue, result.total_cost)
+    assert result.profit == pytest.approx(result.revenue - result.total_cost, abs=noise)
+    assert result.verdict in f.VERDICTS and result.reason
     if result.margin is not None:
         assert result.margin <= 1
     if result.verdict != "not feasible":
         assert result.profit >= 0
+    assert (result.verdict == "break-even") == (result.profit == 0 and result.verdict != "not feasible")
+    if result.verdict in ("marginal", "feasible"):
+        assert (result.verdict == "marginal") == (result.margin < f.THIN_MARGIN)
     assert all(math.isfinite(v) for v in (result.revenue, result.total_cost, result.profit))
 
 
@@ -126,8 +136,14 @@ def test_sensitivity_is_symmetric_around_todays_profit(inputs, swing):
     assert len(points) == 9
     middle = points[len(points) // 2]
     assert middle.change_percent == 0 and middle.profit == pytest.approx(f.evaluate(inputs).profit)
-    profits = [p.profit for p in points]
-    assert profits == sorted(profits)  # a higher price never lowers profit at fixed customers
+    assert not middle.above_willingness
+    buying = [p for p in points if not p.above_willingness]
+    profits = [p.profit for p in buying]
+    assert profits == sorted(profits)  # a higher price never lowers profit at fixed customers...
+    assert all(p.price <= inputs.willingness_to_pay * (1 + 1e-9) for p in buying)
+    for point in points:  # ...until it passes the willingness to pay, where nobody buys
+        if point.above_willingness:
+            assert point.price > inputs.willingness_to_pay and point.profit == -inputs.fixed_costs
 
 
 @pytest.mark.parametrize("swing", [-5, 95, "lots", float("nan")])
@@ -163,13 +179,54 @@ def test_plot_profit_shades_beyond_the_market():
 def test_plot_sensitivity_colours_losses_red():
     fig = Figure()
     ax = fig.subplots()
-    chart.plot_sensitivity(ax, f.sensitivity(f.calculate(reach_percent=4).inputs, 50))
+    chart.plot_sensitivity(ax, f.sensitivity(f.calculate(reach_percent=4, willingness_to_pay=30).inputs, 50))
     colours = [bar.get_facecolor() for bar in ax.patches]
     assert len(colours) == 9 and colours[0] != colours[-1]
-    assert ax.get_title() == "Profit if willingness to pay moves \u00b150%"
+    assert ax.get_title() == "Profit if the price moves \u00b150%"
+    assert ax.get_legend() is None  # every price is within the willingness to pay
+
+
+def test_plot_sensitivity_greys_out_prices_above_willingness_to_pay():
+    fig = Figure()
+    ax = fig.subplots()
+    points = f.sensitivity(f.calculate(willingness_to_pay=16, price=15).inputs, 20)  # +10% is 16.5
+    chart.plot_sensitivity(ax, points)
+    greys = [to_hex(bar.get_facecolor()) == chart.NOBODY_BUYS_COLOUR for bar in ax.patches]
+    assert greys == [False] * 6 + [True] * 3
+    assert [bar.get_height() for bar in ax.patches][-1] == -2000
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [chart.NOBODY_BUYS]
+    text = chart.describe_charts((f.calculate(willingness_to_pay=16, price=15), tuple(points)))
+    assert "Prices from +10% are above the willingness to pay of 16, so nobody buys." in text
 
 
 def test_alt_text_is_written_from_the_numbers():
     result = f.calculate()
     text = chart.describe_charts((result, tuple(f.sensitivity(result.inputs, 20))))
     assert "crosses zero at 182 customers" in text and "makes 750" in text
+
+
+# ---- break-even and the price you charge (issue 12) -----------------------------------------
+
+
+def test_exactly_breaking_even_has_its_own_verdict():
+    result = f.calculate(price=12)  # 250 clubs x (12 - 4) = 2,000: the fixed costs, no more
+    assert result.profit == 0 and result.verdict == "break-even"
+    assert "0.0%" not in result.reason and "no profit and no loss" in result.reason
+    assert "Verdict: break-even" in result.summary()
+
+
+def test_a_thin_margin_names_the_ten_percent_threshold():
+    result = f.calculate(price=10, variable_cost=5, fixed_costs=1150, people_with_problem=250, reach_percent=100)
+    assert result.verdict == "marginal" and "below 10%" in result.reason
+
+
+def test_price_and_willingness_to_pay_are_separate_inputs():
+    result = f.calculate(willingness_to_pay=18, price=15)
+    assert (result.inputs.willingness_to_pay, result.inputs.price) == (18, 15)
+    assert result.revenue == 250 * 15  # customers pay the price you charge, not what they would pay at most
+
+
+def test_a_price_above_willingness_to_pay_is_refused_with_a_message():
+    with pytest.raises(ValueError, match=r"Price you charge: 20 is above the willingness to pay \(18\)"):
+        f.calculate(willingness_to_pay=18, price=20)
+    assert f.calculate(willingness_to_pay=18, price=18).verdict == "feasible"  # at the ceiling is allowed

@@ -76,12 +76,13 @@ def test_recovers_after_bad_input(calc):
 
 def test_swing_changes_the_sensitivity_chart(calc):
     calc.controls["swing"].value = 50
-    assert "at -50% willingness to pay" in calc.outputs["chart"].value
+    assert "at -50% price" in calc.outputs["chart"].value
 
 
 def test_save_my_work_writes_the_documented_record(calc, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     calc.controls["name"].value = "Ada <b>L</b>"
+    calc.controls["willingness_to_pay"].value = "25"
     calc.controls["price"].value = "20"
     calc.controls["save"].click()
     status = calc.outputs["status"].value
@@ -90,6 +91,7 @@ def test_save_my_work_writes_the_documented_record(calc, tmp_path, monkeypatch):
     record = json.loads(saved.read_text())
     assert record["exercise_id"] == "feasibility" and record["learner_name"] == "Ada <b>L</b>"
     assert record["inputs"]["price"] == 20 and record["results"]["customers"] == 250
+    assert record["inputs"]["willingness_to_pay"] == 25 and record["results"]["verdict"] == "feasible"
     assert len(record["results"]["sensitivity"]) == 9
     calc.controls["save"].click()
     assert len(list((tmp_path / "my-work").glob("*.json"))) == 2
@@ -114,3 +116,26 @@ def test_a_slider_set_to_nan_from_code_shows_a_message_not_an_exception(calc):
     calc.controls["price_slider"].value = float("nan")
     assert "NaN (not a number) cannot be used" in calc.outputs["message"].value
     assert "Results are hidden" in calc.outputs["results"].value
+
+
+def test_typing_the_break_even_price_says_break_even_not_marginal(calc):
+    calc.controls["price"].value = "12"
+    shown = calc.outputs["results"].value
+    assert "Verdict: break-even" in shown and "marginal" not in shown and "pm-notice-warn" in shown
+    assert "<td style=\"text-align:right;padding:2px 0;\">0</td>" in shown  # the profit
+
+
+def test_a_price_above_willingness_to_pay_shows_a_message(calc):
+    calc.controls["willingness_to_pay"].value = "14"  # the price stays at 15
+    assert "Price you charge: 15 is above the willingness to pay (14)" in calc.outputs["message"].value
+    assert "Results are hidden" in calc.outputs["results"].value
+    calc.controls["price"].value = "14"
+    assert calc.outputs["message"].value == "" and "Verdict: feasible" in calc.outputs["results"].value
+
+
+def test_an_embedded_calculator_has_no_save_panel_of_its_own():
+    embedded = f.build_calculator(save=False, price=12)
+    assert "save" not in embedded.controls and "status" not in embedded.outputs
+    assert "Verdict: break-even" in embedded.outputs["results"].value
+    with pytest.raises(TypeError, match="unknown inputs wtp"):
+        f.build_calculator(wtp=12)

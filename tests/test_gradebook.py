@@ -6,25 +6,22 @@ import csv
 import json
 import os
 import shutil
-import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import gradebook  # noqa: E402
-from exercises.savework import make_record, save_record  # noqa: E402
+from exercises import registry
+from exercises.kit.savework import make_record, save_record
+from tools import gradebook, submissions
 
 
 def record(exercise="feasibility", name="Ada Lovelace", when=(2026, 11, 23, 10, 0), results=None, inputs=None):
     return make_record(exercise, f"Exercise {exercise}", inputs or {"price": 15}, results or {"profit": 750.0},
-                       learner_name=name, saved_at=datetime(*when, tzinfo=timezone.utc))
+                       learner_name=name, saved_at=datetime(*when, tzinfo=UTC))
 
 
 def write(path: Path, data: object) -> Path:
@@ -62,7 +59,7 @@ def corpus(tmp_path):
     hostile = {
         "truncated.json": (valid_text[: len(valid_text) // 2], "truncated"),
         "nan.json": (valid_text.replace('"profit": 750.0', '"profit": NaN'), "NaN"),
-        "huge.json": ('{"pad": "' + "x" * (gradebook.MAX_BYTES + 10) + '"}', "too large"),
+        "huge.json": ('{"pad": "' + "x" * (submissions.MAX_BYTES + 10) + '"}', "too large"),
         "version99.json": ({**valid, "schema_version": 99}, "unsupported schema version"),
         "script-name.json": ({**valid, "learner_name": "<script>alert(1)</script>"}, "markup"),
         "path-name.json": ({**valid, "learner_name": "../../etc/passwd"}, "path"),
@@ -72,7 +69,8 @@ def corpus(tmp_path):
         "spaces.json": ("  \n ", "white space"),
         "deep.json": ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         "deep-but-parsable.json": ({**valid, "inputs": nested_ok_depth}, "nested too deeply"),
-        "latin1.json": (json.dumps({**valid, "learner_name": "José"}, ensure_ascii=False).encode("latin-1"), "not UTF-8"),
+        "latin1.json": (json.dumps({**valid, "learner_name": "José"}, ensure_ascii=False).encode("latin-1"),
+                        "not UTF-8"),
         "array.json": ([valid], "not a JSON object"),
         "missing.json": ({"schema": valid["schema"]}, "missing keys"),
         "bad-score.json": ({**record("red-flags", "Eve", results={"score": 11, "max_score": 10})}, "score"),
@@ -152,7 +150,8 @@ def test_command_writes_csv_and_png_reports_problems_and_refuses_to_overwrite(co
     assert (tmp_path / "out" / "grades.png").read_bytes().startswith(b"\x89PNG")
     problem_lines = [line for line in printed.splitlines() if line.startswith("  ")]
     assert len(problem_lines) == len(expected)
-    assert "<script>" not in printed.replace("<script>.json", "")  # names in the report are the files', not the records'
+    # Names in the report are the files', not the records'.
+    assert "<script>" not in printed.replace("<script>.json", "")
     with pytest.raises(SystemExit):
         gradebook.main([str(folder), "--out", str(out)])
     assert gradebook.main([str(folder), "--out", str(out), "--force", "--quiet"]) == 0
@@ -193,3 +192,16 @@ def test_any_learner_name_is_read_without_crashing_and_written_safely(name):
         for row in gradebook.rows(book)[1:]:
             assert not str(row[0]).startswith(gradebook.FORMULA_START)
             assert not any(c in str(row[0]) for c in "<>") and "\n" not in str(row[0])
+
+
+def test_the_columns_follow_the_registry():
+    assert gradebook.course_exercise_ids() == [entry.id for entry in registry.EXERCISES]
+
+
+def test_a_broken_registry_stops_the_gradebook(corpus, tmp_path, monkeypatch):
+    """It used to fall back to file order, silently, when reading the course's exercises failed."""
+    folder, _expected = corpus
+    monkeypatch.delattr(registry, "EXERCISES")
+    with pytest.raises(AttributeError, match="EXERCISES"):
+        gradebook.main([str(folder), "--out", str(tmp_path / "grades.csv"), "--quiet"])
+    assert not (tmp_path / "grades.csv").exists()

@@ -6,6 +6,7 @@ import base64
 import io
 import re
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
@@ -52,20 +53,26 @@ def _shown_sensitivity(view) -> tuple[list[str], list[float], list[str]]:
     return labels, heights, colours
 
 
-@given(st.lists(st.tuples(st.sampled_from(["swing", "price", "reach_percent"]), st.integers(0, 18)),
-                min_size=1, max_size=8))
+@given(st.lists(st.tuples(st.sampled_from(["swing", "price", "willingness_to_pay", "reach_percent"]),
+                          st.integers(0, 18)), min_size=1, max_size=8))
 def test_calculator_charts_always_show_the_current_scenario(changes):
     view = feasibility.build_calculator()
     for control, step in changes:
-        value = {"swing": step * 5, "price": str(5 + step * 3), "reach_percent": str(step * 5)}[control]
+        value = {"swing": step * 5, "price": str(5 + step * 3), "willingness_to_pay": str(10 + step * 3),
+                 "reach_percent": str(step * 5)}[control]
         view.controls[control].value = value
-    result = feasibility.calculate(price=float(view.controls["price"].value),
-                                   reach_percent=float(view.controls["reach_percent"].value))
+    shown = {name: float(view.controls[name].value) for name in ("price", "willingness_to_pay", "reach_percent")}
+    if shown["price"] > shown["willingness_to_pay"]:  # refused with a message: no chart of the wrong numbers
+        assert "above the willingness to pay" in view.outputs["message"].value
+        assert view.outputs["chart"].value == ""
+        return
+    result = feasibility.calculate(**shown)
     points = feasibility.sensitivity(result.inputs, view.controls["swing"].value)
     labels, heights, colours = _shown_sensitivity(view)
     assert labels == chart.sensitivity_labels(points)
     assert heights == [p.profit for p in points]
-    assert colours == ["#2e7d32" if p.profit >= 0 else "#b3261e" for p in points]
+    assert colours == ["#8a8a8a" if p.above_willingness else "#2e7d32" if p.profit >= 0 else "#b3261e"
+                       for p in points]
     profit_ax = view.charts["chart"].figure.axes[0]
     (marker,) = [line for line in profit_ax.lines if line.get_marker() == "o"]
     assert list(marker.get_xdata()) == [result.customers]
@@ -80,3 +87,18 @@ def test_swing_20_then_25_then_10_leaves_no_stale_categories():
     labels, heights, _ = _shown_sensitivity(view)
     assert labels == ["-10%", "-8%", "-5%", "-2%", "today", "+2%", "+5%", "+8%", "+10%"]
     assert len(heights) == 9
+
+
+def test_text_drawing_works_with_matplotlib_38_text_objects():
+    """Pyodide 0.27.7 ships Matplotlib 3.8.4, whose Text has no get_fontfeatures or get_language."""
+    from matplotlib.font_manager import FontProperties
+
+    from exercises.kit.charts import _TextCachingRenderer
+
+    class OldText:  # the part of a 3.8 Text the renderer may look at
+        pass
+
+    renderer = _TextCachingRenderer(60, 20, 80)
+    gc = renderer.new_gc()
+    renderer.draw_text(gc, 2, 15, "ok", FontProperties(size=10), 0, mtext=OldText())
+    assert np.asarray(renderer.buffer_rgba())[..., 3].any()

@@ -80,3 +80,9 @@ def test_the_form_escapes_text_and_keeps_the_script_element_closed():
 def test_every_check_in_the_registry_points_at_its_chapter():
     for entry in registry.CHECKS:
         assert entry.chapter.startswith(entry.id.removeprefix("check-"))
+
+
+def test_the_plain_text_form_does_not_give_the_answers_away():
+    shown = repr(BANK)
+    assert shown.startswith(BANK.title) and f"{BANK.max_score} questions" in shown
+    assert "correct" not in shown and BANK.questions[0].options[0].why not in shown

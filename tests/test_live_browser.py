@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import livepage  # noqa: E402
-import sitekit  # noqa: E402
-from test_site_browser import KNOWN_WARNINGS, ON_CI, axe_problems  # noqa: E402
+from test_site_browser import KNOWN_WARNINGS, ON_CI, axe_problems
 
-from exercises import registry  # noqa: E402
-from exercises.kit.savework import validate_record  # noqa: E402
+from exercises import registry
+from exercises.kit.savework import validate_record
+from tools import livepage, sitekit
+
+pytestmark = pytest.mark.book
 
 RUNTIME_JSON = sitekit.HTML / "_static" / "live" / "runtime.json"
 EXERCISES = [entry.id for entry in registry.WIDGETS]

@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "assets" / "sphinx")]
-import live_runtime  # noqa: E402
-import live_sources as sources  # noqa: E402
-from live_exercises import cells, publish, widgets  # noqa: E402
+sys.path.insert(0, str(ROOT / "assets" / "sphinx"))
+from live_exercises import cells, publish, widgets  # noqa: E402 - the book's extension, not a package
+
+from tools import live_runtime  # noqa: E402
+from tools import live_sources as sources  # noqa: E402
 
 RUNTIME = live_runtime.RUNTIME
 needs_runtime = pytest.mark.skipif(not (RUNTIME / "manifest.json").exists(), reason="run tools/live_runtime.py first")
@@ -92,7 +93,7 @@ def test_the_course_wheel_is_reproducible_and_its_record_is_right():
 
 def instructor_texts() -> list[str]:
     """A distinctive line from every instructor cell and block of the book's sources."""
-    from booksource import cell_text, instructor_text, is_instructor_cell
+    from tools.booksource import cell_text, instructor_text, is_instructor_cell
 
     texts = []
     for path in sorted((ROOT / "chapters").glob("*")):

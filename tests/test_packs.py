@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -12,16 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-import booksource  # noqa: E402
-import packs  # noqa: E402
-from textmatch import normalise  # noqa: E402
+from textmatch import normalise
+from tools import ROOT, booksource, packs
+from tools.booksource import Edition
+from tools.editions import ENVIRONMENT, jupyter_book
 
 CHAPTERS = booksource.chapters()
 FIRST = CHAPTERS[0]
-INSTRUCTOR_CELLS = [booksource.cell_text(c) for c in json.loads(FIRST.path.read_text(encoding="utf-8"))["cells"]
+INSTRUCTOR_CELLS = [booksource.cell_text(c) for c in booksource.notebook_cells(FIRST.path)
                     if booksource.is_instructor_cell(c)]
 
 
@@ -87,7 +84,7 @@ def test_student_pack_has_no_instructor_material_and_the_instructor_pack_has_it(
     student = all_pack_text(*packs.make_pack([FIRST.slug], tmp_path / "s"))
     assert normalise(snippet) not in normalise(student)
     assert "instructor-notes" not in student and '"instructor"' not in student
-    book, archive = packs.make_pack([FIRST.slug], tmp_path / "i", edition="instructor")
+    book, archive = packs.make_pack([FIRST.slug], tmp_path / "i", edition=Edition.INSTRUCTOR)
     assert normalise(snippet) in normalise(all_pack_text(book, archive))
     assert (book / "chapters" / "instructor-guide.md").exists() and archive.name.endswith("-instructor.zip")
 
@@ -104,17 +101,26 @@ def test_pack_toc_and_config_hold_only_the_chosen_pages(tmp_path):
         names = zipped.namelist()
     top = archive.stem
     assert f"{top}/{FIRST.slug}.ipynb" in names and f"{top}/requirements.txt" in names
-    assert f"{top}/exercises/savework.py" in names and not any("__pycache__" in n for n in names)
+    assert f"{top}/exercises/kit/savework.py" in names and not any("__pycache__" in n for n in names)
     assert all(n.startswith(f"{top}/") for n in names)
 
 
+def test_packs_ship_only_what_a_learner_needs(tmp_path):
+    book, archive = packs.make_pack([FIRST.slug], tmp_path)
+    with zipfile.ZipFile(archive) as zipped:
+        shipped = zipped.read(f"{archive.stem}/requirements.txt").decode("utf-8")
+    assert shipped == (ROOT / "requirements.txt").read_text(encoding="utf-8") == (book / "requirements.txt").read_text()
+    names = {line.split("==")[0].lower() for line in shipped.splitlines() if line and not line.startswith("#")}
+    assert {"ipywidgets", "matplotlib", "jsonschema", "jupyterlab-myst"} <= names
+    assert not names & {"jupyter-book", "sphinx", "pytest", "nbval", "playwright", "ruff", "jupyterlab"}
+
+
+@pytest.mark.book
 def test_pack_builds_strictly_and_its_notebooks_pass_nbval(tmp_path):
     """One small pack, built for real: the slowest test here (it executes the chapter)."""
-    env = os.environ | {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    env = os.environ | ENVIRONMENT
     book, archive = packs.make_pack([FIRST.slug], tmp_path / "pack")
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    built = subprocess.run([str(jupyter_book), "build", str(book), "-W", "-n", "--keep-going", "-q"],
-                           capture_output=True, text=True, env=env)
+    built = jupyter_book(book, quiet=True, capture=True)
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     assert (book / "_build" / "html" / "chapters" / f"{FIRST.slug}.html").exists()
     unpacked = tmp_path / "lms"

@@ -11,13 +11,20 @@ from matplotlib.figure import Figure
 
 from exercises import feasibility
 from exercises import personal_plan as p
-from exercises.datafiles import load_json
+from exercises.kit.data import load
+from exercises.personal_plan.chart import describe_skills, plot_skills
+from shown_bars import shown_bars
 
 TODAY = date(2026, 11, 23)
 DATA = p.plan_data()
 ALL_RATED = {"communication": 4, "engineering": 5, "sales": 2, "customer": 3, "ambiguity": 2}
-NUMBERS = {"price": "12", "variable_cost": "3", "fixed_costs": "500", "people_with_problem": "2000", "reach_percent": "4"}
-PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[link](javascript:alert(1))", "# heading | a | b"]
+NUMBERS = {
+    "willingness_to_pay": "12", "price": "12", "variable_cost": "3", "fixed_costs": "500",
+    "people_with_problem": "2000", "reach_percent": "4",
+}
+PAYLOADS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[link](javascript:alert(1))", "# heading | a | b",
+]
 
 
 # ---- data file --------------------------------------------------------------------------------------
@@ -32,27 +39,34 @@ def test_shipped_data_loads_with_the_three_key_skill_groups():
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
-        (lambda d: d.pop("skills"), "missing section 'skills'"),
-        (lambda d: d["skills"][1].update(group="maths"), r"skills\[1\] \(engineering\) has group 'maths'"),
-        (lambda d: d["skills"][2].update(id="engineering"), "skill id 'engineering' appears twice"),
-        (lambda d: d["skills"][0].update(question=""), r"skills\[0\] needs a non-empty text 'question'"),
-        (lambda d: d["reframe"]["harsh_words"][3].pop("gentler"), r"harsh_words\[3\] needs a non-empty text 'gentler'"),
-        (lambda d: d["reframe"].update(kind_words=[]), "kind_words must be a non-empty list"),
-        (lambda d: d["levels"].reverse(), "levels must be numbered 1, 2, 3"),
-        (lambda d: d.update(strong_level=9), "strong_level 9 is above the highest level 5"),
-        (lambda d: d["next_steps"].update(max_steps=0), "next_steps.max_steps must be a whole number"),
-        (lambda d: d.update(skills=[s for s in d["skills"] if s["group"] != "ambiguity"]), "no skill in group"),
+        (lambda d: d.pop("skills"), "personal_plan.json: at /: 'skills' is a required property"),
+        (lambda d: d["skills"][1].update(group="maths"),
+         "personal_plan.json: at /skills/1/group: 'maths' is not one of"),
+        (lambda d: d["skills"][2].update(id="engineering"),
+         "personal_plan.json: at /skills/2/id: skill id 'engineering' appears twice"),
+        (lambda d: d["skills"][0].update(question=""), "personal_plan.json: at /skills/0/question: '' does not match"),
+        (lambda d: d["reframe"]["harsh_words"][3].pop("gentler"),
+         "personal_plan.json: at /reframe/harsh_words/3: 'gentler' is a required property"),
+        (lambda d: d["reframe"].update(kind_words=[]),
+         "personal_plan.json: at /reframe/kind_words: [] should be non-empty"),
+        (lambda d: d["levels"].reverse(), "personal_plan.json: at /levels: levels must be numbered 1, 2, 3"),
+        (lambda d: d.update(strong_level=9),
+         "personal_plan.json: at /strong_level: strong_level 9 is above the highest level 5"),
+        (lambda d: d["next_steps"].update(max_steps=0),
+         "personal_plan.json: at /next_steps/max_steps: 0 is less than the minimum of 1"),
+        (lambda d: d.update(skills=[s for s in d["skills"] if s["group"] != "ambiguity"]),
+         "personal_plan.json: at /skills: no skill in group(s) ambiguity"),
     ],
 )
 def test_bad_data_is_rejected_naming_the_entry(damage, message):
-    raw = copy.deepcopy(load_json("personal_plan.json"))
+    raw = copy.deepcopy(load("personal_plan.json"))
     damage(raw)
-    with pytest.raises(ValueError, match=message):
-        p.load_plan_data(raw)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        p.parse_plan_data(raw)
 
 
 def test_learner_facing_data_holds_no_model_answers():
-    text = str(load_json("personal_plan.json")).lower()
+    text = str(load("personal_plan.json")).lower()
     assert "model answer" not in text and "solution" not in text
 
 
@@ -77,6 +91,26 @@ def test_harsh_words_are_noticed_with_a_gentler_version_in_any_case_or_spacing()
 def test_a_harsh_word_after_a_negation_counts_as_pushed_back():
     feedback = p.check_reframe("You aren\u2019t a failure, and you're not useless.")
     assert feedback.harsh == () and feedback.pushed_back == ("useless", "failure")
+
+
+def test_a_negation_counts_anywhere_in_the_three_words_before_a_harsh_word():
+    assert p.check_reframe("You are not really a failure.").pushed_back == ("failure",)  # "not" is three words back
+    assert [h.phrase for h in p.check_reframe("Not that you were ever a failure.").harsh] == ["failure"]  # five back
+
+
+def test_chapter_07_describes_the_negation_rule_as_the_code_applies_it():
+    import json
+    from pathlib import Path
+
+    from exercises.personal_plan import reframe
+
+    chapter = Path(__file__).resolve().parent.parent / "chapters" / "07-setbacks-and-growth.ipynb"
+    cells = json.loads(chapter.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    notes = [t for c in cells if "instructor" in c["metadata"].get("tags", []) for t in ["".join(c["source"])]]
+    assert reframe.NEGATION_WINDOW == 3
+    assert any("one of the three words before it is a negation" in note for note in notes)
+    assert "just before" not in text
 
 
 def test_a_harsh_word_counts_if_any_use_is_not_negated():
@@ -117,7 +151,9 @@ def test_any_text_gives_feedback_or_a_clear_error_and_never_raw_markup(text):
     assert "<script" not in html
     assert feedback.notes[-1].startswith("Now read it again")
     assert feedback.word_count >= 1
-    assert set(feedback.as_dict()) == {"word_count", "harsh_words", "pushed_back", "kind_words", "has_next_step", "notes"}
+    assert set(feedback.as_dict()) == {
+        "word_count", "harsh_words", "pushed_back", "kind_words", "has_next_step", "notes",
+    }
 
 
 @given(st.sampled_from([h.phrase for h in DATA.reframe.harsh]), st.text(alphabet=" .,!?\n", max_size=5))
@@ -180,11 +216,12 @@ def test_any_valid_ratings_chart_and_describe_consistently(ratings):
     result = p.assess_skills(ratings)
     fig = Figure()
     ax = fig.subplots()
-    p.plot_skills(ax, result)
-    widths = [bar.get_width() for bar in ax.patches]
+    plot_skills(ax, result)
+    (bars,) = ax.collections
+    widths = [bar.width for bar in shown_bars(bars)]
     assert widths == [ratings[s.id] or 0 for s in reversed(DATA.skills)]
     assert sum(t.get_text() == "not rated yet" for t in ax.texts) == sum(v is None for v in ratings.values())
-    text = p.describe_skills(result)
+    text = describe_skills(result)
     for skill in DATA.skills:
         assert f"{skill.label} {ratings[skill.id] or 'not rated'}" in text
     focus = result.focus()
@@ -197,7 +234,7 @@ def test_any_valid_ratings_chart_and_describe_consistently(ratings):
 
 def test_try_it_evaluates_the_numbers_with_the_calculator_logic():
     plan = p.plan_try_it("Club expenses are a mess", "A shared spreadsheet", NUMBERS, buy_existing=True)
-    assert plan.calculator_values() == {"price": 12, "variable_cost": 3, "fixed_costs": 500,
+    assert plan.calculator_values() == {"willingness_to_pay": 12, "price": 12, "variable_cost": 3, "fixed_costs": 500,
                                          "people_with_problem": 2000, "reach_percent": 4}
     expected = feasibility.calculate(**plan.calculator_values())
     assert plan.result == expected and plan.as_dict()["verdict"] == expected.verdict
@@ -210,7 +247,7 @@ def test_try_it_lists_every_problem_at_once():
     lines = str(caught.value).splitlines()
     assert lines[0] == "The problem: this field is empty; write something first."
     assert lines[1].startswith("The cheapest fix: 1,001 characters is too long")
-    assert any("Willingness to pay" in line and "not a number" in line for line in lines)
+    assert any("Price you charge" in line and "not a number" in line for line in lines)
     assert any("Reach and convert" in line for line in lines)
 
 
@@ -228,10 +265,14 @@ def test_try_it_text_is_escaped_in_html(problem, fix):
 
 
 def test_steps_are_parsed_sorted_and_summarised():
-    plan = p.parse_next_steps("2026-12-01 Ask a PM for coffee\n\n2026-11-24: Read chapter 6\n2026-11-23 \u2013 Start", TODAY)
+    plan = p.parse_next_steps(
+        "2026-12-01 Ask a PM for coffee\n\n2026-11-24: Read chapter 6\n2026-11-23 \u2013 Start", TODAY
+    )
     assert [(s.when.isoformat(), s.text) for s in plan.steps] == [
         ("2026-11-23", "Start"), ("2026-11-24", "Read chapter 6"), ("2026-12-01", "Ask a PM for coffee")]
-    assert plan.summary().splitlines()[1:3] == ["- 2026-11-23 (today): Start", "- 2026-11-24 (tomorrow): Read chapter 6"]
+    assert plan.summary().splitlines()[1:3] == [
+        "- 2026-11-23 (today): Start", "- 2026-11-24 (tomorrow): Read chapter 6",
+    ]
 
 
 def test_a_separator_after_the_date_is_optional():
@@ -306,16 +347,16 @@ def test_any_steps_text_parses_or_explains(text):
         assert str(error)
         return
     assert len(plan.steps) <= 5
-    assert all(TODAY <= s.when for s in plan.steps)
+    assert all(s.when >= TODAY for s in plan.steps)
 
 
 # ---- the whole plan and its Markdown -------------------------------------------------------------------------
 
 
 def full_plan(**changes):
-    values = dict(friend_note="You were brave to apply. Next week, ask for feedback.", ratings=ALL_RATED,
-                  problem="Club expenses", fix="A spreadsheet", numbers=NUMBERS,
-                  steps_text="2026-12-01 Ask a PM for coffee", today=TODAY)
+    values = {"friend_note": "You were brave to apply. Next week, ask for feedback.", "ratings": ALL_RATED,
+              "problem": "Club expenses", "fix": "A spreadsheet", "numbers": NUMBERS,
+              "steps_text": "2026-12-01 Ask a PM for coffee", "today": TODAY}
     return p.make_plan(**(values | changes))
 
 
@@ -364,3 +405,16 @@ def test_learner_text_in_the_markdown_is_escaped(text, payload):
 def test_the_chapters_false_positive_example_is_still_flagged():
     # Check your understanding, question 3, relies on this limitation of the word-list checker.
     assert [h.phrase for h in p.check_reframe("You will never stop learning.").harsh] == ["never"]
+
+
+def test_a_plan_checked_against_custom_data_uses_that_data_in_every_part():
+    raw = copy.deepcopy(load("personal_plan.json"))
+    raw["next_steps"]["max_steps"] = 1
+    raw["reframe"]["harsh_words"].append({"phrase": "rubbish", "gentler": "still learning"})
+    raw["strong_level"] = 5
+    custom = p.parse_plan_data(raw, source="my_plan.json")
+    plan = full_plan(friend_note="You are rubbish at this.", data=custom)
+    assert [h.phrase for h in plan.reframe.harsh] == ["rubbish"]
+    assert plan.skills.strong_level == 5
+    with pytest.raises(ValueError, match="Part 4: You wrote 2 steps; keep the 1 that matter most"):
+        full_plan(steps_text="2026-12-01 Ask a PM\n2026-12-02 Apply", data=custom)

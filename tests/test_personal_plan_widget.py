@@ -1,15 +1,22 @@
 """Headless tests of the personal-plan widget: type, choose and click as a learner would."""
 
-import json
 from datetime import date
 
 import ipywidgets as widgets
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exercises import personal_plan as p
+from exercises.personal_plan.chart import GROUP_COLOURS
+from shown_bars import shown_bars
 
 TODAY = date(2026, 11, 23)
-NUMBERS = {"price": "12", "variable_cost": "3", "fixed_costs": "500", "people_with_problem": "2000", "reach_percent": "4"}
+DATA = p.plan_data()
+NUMBERS = {
+    "willingness_to_pay": "12", "price": "12", "variable_cost": "3", "fixed_costs": "500",
+    "people_with_problem": "2000", "reach_percent": "4",
+}
 
 
 @pytest.fixture
@@ -26,6 +33,14 @@ def find_text(root: widgets.Widget, description: str) -> widgets.Text:
         if found is not None:
             return found
     return None
+
+
+def write_project(plan, problem: str, fix: str) -> None:
+    """Fill in part 3 as a learner would: the problem, the fix and the six numbers."""
+    plan.controls["problem"].value = problem
+    plan.controls["fix"].value = fix
+    for name, value in NUMBERS.items():
+        plan.controls[name].value = value
 
 
 def test_starts_with_a_chart_of_unrated_skills_and_empty_step_help(plan):
@@ -71,10 +86,7 @@ def test_rating_skills_updates_the_summary_and_redraws_the_chart(plan):
 
 
 def test_the_calculator_opens_with_the_learners_numbers(plan):
-    plan.controls["problem"].value = "Our club's expenses <b>never</b> add up"
-    plan.controls["fix"].value = "A shared spreadsheet"
-    for name, value in NUMBERS.items():
-        plan.controls[name].value = value
+    write_project(plan, "Our club's expenses <b>never</b> add up", "A shared spreadsheet")
     plan.controls["open_calculator"].click()
     shown = plan.outputs["try_it"].value
     assert "First check:" in shown and "&lt;b&gt;never&lt;/b&gt;" in shown and "<b>never" not in shown
@@ -84,16 +96,31 @@ def test_the_calculator_opens_with_the_learners_numbers(plan):
     assert find_text(calculator, "People with the problem").value == "2000"
 
 
+def save_buttons(root: widgets.Widget) -> list[widgets.Button]:
+    """Every "Save my work" button shown anywhere under ``root``."""
+    found = [root] if isinstance(root, widgets.Button) and root.description == "Save my work" else []
+    for child in getattr(root, "children", ()):
+        found += save_buttons(child)
+    return found
+
+
+def test_the_open_calculator_adds_no_save_panel_of_its_own(plan, save_view):
+    write_project(plan, "Our club's expenses never add up", "A shared spreadsheet")
+    plan.controls["open_calculator"].click()
+    assert len(plan.outputs["calculator"].children) == 1
+    assert save_buttons(plan.root) == [plan.controls["save"]]  # one panel, and it is the plan's
+    record = save_view(plan)
+    assert record["exercise_id"] == "personal-plan"
+    assert record["inputs"]["problem"] == "Our club's expenses never add up"
+
+
 def test_bad_project_numbers_explain_and_close_the_calculator(plan):
-    plan.controls["problem"].value = "x"
-    plan.controls["fix"].value = "y"
-    for name, value in NUMBERS.items():
-        plan.controls[name].value = value
+    write_project(plan, "x", "y")
     plan.controls["open_calculator"].click()
     plan.controls["price"].value = "lots"
     plan.controls["open_calculator"].click()
     shown = plan.outputs["try_it"].value
-    assert 'role="alert"' in shown and "Willingness to pay" in shown and "not a number" in shown
+    assert 'role="alert"' in shown and "Price you charge" in shown and "not a number" in shown
     assert plan.outputs["calculator"].children == ()
 
 
@@ -112,19 +139,14 @@ def test_next_steps_are_checked_against_the_given_today(plan):
     assert "2026-11-30" in plan.outputs["steps"].value and "&lt;i&gt;coffee" in plan.outputs["steps"].value
 
 
-def test_save_writes_every_part_escaped(plan, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_writes_every_part_escaped(plan, save_view, work_folder):
     plan.controls["friend_note"].value = "You were brave. <script>alert(1)</script>"
     plan.controls["communication"].value = 3
-    plan.controls["problem"].value = "Expenses"
-    plan.controls["fix"].value = "Spreadsheet"
-    for name, value in NUMBERS.items():
-        plan.controls[name].value = value
+    write_project(plan, "Expenses", "Spreadsheet")
     plan.controls["steps"].value = "2026-12-01 Ask a PM for coffee"
-    plan.controls["save"].click()
+    record = save_view(plan)
     assert "Saved to the my-work folder" in plan.outputs["status"].value
-    (saved,) = (tmp_path / "my-work").glob("personal-plan_*.json")
-    record = json.loads(saved.read_text(encoding="utf-8"))
+    (saved,) = work_folder.glob("personal-plan_*.json")
     assert record["exercise_id"] == "personal-plan"
     assert record["inputs"]["friend_note"] == "You were brave. <script>alert(1)</script>"
     assert record["inputs"]["ratings"]["communication"] == 3 and record["inputs"]["today"] == "2026-11-23"
@@ -134,16 +156,73 @@ def test_save_writes_every_part_escaped(plan, tmp_path, monkeypatch):
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
 
 
-def test_save_refuses_invalid_parts_and_names_them(plan, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_refuses_invalid_parts_and_names_them(plan, save_view, work_folder):
     plan.controls["steps"].value = "next week: rest"
-    plan.controls["save"].click()
+    assert save_view(plan) is None
     status = plan.outputs["status"].value
     assert "Not saved. Fix these first:" in status and "Part 4: Line 1" in status
-    assert not (tmp_path / "my-work").exists()
+    assert not work_folder.exists()
 
 
-def test_an_empty_plan_can_be_saved(plan, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    plan.controls["save"].click()
+def test_an_empty_plan_can_be_saved(plan, save_view):
+    assert save_view(plan) is not None
     assert "Saved" in plan.outputs["status"].value
+
+
+def test_clearing_a_note_invites_one_again_and_other_parts_leave_the_feedback_alone(plan):
+    plan.controls["communication"].value = 2
+    assert plan.outputs["reframe"].value == ""
+    plan.controls["friend_note"].value = "You are useless"
+    assert "A gentler version" in plan.outputs["reframe"].value
+    plan.controls["sales"].value = 3
+    assert "A gentler version" in plan.outputs["reframe"].value
+    plan.controls["friend_note"].value = "  "
+    assert "Write a few sentences first" in plan.outputs["reframe"].value
+
+
+def test_checking_new_numbers_refills_the_open_calculator(plan):
+    write_project(plan, "Expenses", "Spreadsheet")
+    plan.controls["open_calculator"].click()
+    (first,) = plan.outputs["calculator"].children
+    plan.controls["willingness_to_pay"].value = "30"
+    plan.controls["price"].value = "30"
+    plan.controls["reach_percent"].value = "10"
+    plan.controls["open_calculator"].click()
+    (second,) = plan.outputs["calculator"].children
+    assert second is first
+    assert find_text(second, "Price you charge").value == "30"
+    assert find_text(second, "Reach and convert (%)").value == "10"
+    results = [c for c in second.children if isinstance(c, widgets.HTML) and "Results per period" in c.value]
+    assert "<td style=\"text-align:right;padding:2px 0;\">200</td>" in results[0].value  # 10% of 2000 customers
+
+
+def _shown_skills(view) -> tuple[list[str], list[float], list[str], list[int], list[float]]:
+    """What the skills chart shows, top row first: labels, bar widths, colours, unrated rows, the dashed line."""
+    ax = view.charts["skills_chart"].figure.axes[0]
+    ticks = sorted(zip(ax.get_yticks(), ax.get_yticklabels(), strict=True), key=lambda tick: -tick[0])
+    rows = [position for position, _ in ticks]
+    (collection,) = ax.collections
+    bars = sorted(shown_bars(collection), key=lambda bar: -bar.row)
+    assert [bar.row for bar in bars] == rows  # one bar on each labelled row
+    unrated = [rows.index(text.get_position()[1]) for text in ax.texts if text.get_text() == "not rated yet"]
+    (line,) = ax.lines
+    return ([label.get_text() for _, label in ticks], [bar.width for bar in bars], [bar.colour for bar in bars],
+            sorted(unrated), list(line.get_xdata()))
+
+
+@settings(max_examples=50)  # each example builds the whole exercise
+@given(st.lists(st.tuples(st.sampled_from([s.id for s in DATA.skills]), st.sampled_from([None, 1, 2, 3, 4, 5])),
+                min_size=1, max_size=10))
+def test_the_skills_chart_always_shows_the_current_ratings(changes):
+    view = p.build_personal_plan(today=TODAY)
+    for skill, level in changes:
+        view.controls[skill].value = level
+    ratings = {s.id: view.controls[s.id].value for s in DATA.skills}
+    labels, widths, colours, unrated, line = _shown_skills(view)
+    assert labels == [s.label for s in DATA.skills]
+    assert widths == [ratings[s.id] or 0 for s in DATA.skills]
+    assert colours == [GROUP_COLOURS[s.group] for s in DATA.skills]
+    assert unrated == [index for index, s in enumerate(DATA.skills) if ratings[s.id] is None]
+    assert line == [DATA.strong_level, DATA.strong_level]
+    alt = view.outputs["skills_chart"].value
+    assert all(f"{s.label} {ratings[s.id] or 'not rated'}" in alt for s in DATA.skills)

@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from exercises import product_web as pw
-from exercises.datafiles import load_json
+from exercises.kit import data
+from exercises.product_web import chart
 
-RAW = load_json("product_web.json")
+RAW = data.load("product_web.json")
 WEB = pw.default_web()
 PHASES = [p.id for p in WEB.phases]
 TEAMS = [t.id for t in WEB.teams]
@@ -25,7 +26,9 @@ def raw_copy():
 
 
 def test_the_data_file_has_the_teams_and_phases_the_chapter_names():
-    assert TEAMS == ["engineering", "design", "qa", "sales", "marketing", "support", "analytics", "leadership", "customers"]
+    assert TEAMS == [
+        "engineering", "design", "qa", "sales", "marketing", "support", "analytics", "leadership", "customers",
+    ]
     assert PHASES == ["discovery", "definition", "development", "launch", "growth", "maturity"]
 
 
@@ -34,6 +37,15 @@ def test_every_duty_in_the_data_file_is_reachable_and_non_empty():
     shown = [duty for i in pw.select(WEB).interfaces for duty in i.duties]
     assert sorted(shown) == sorted(d.strip() for d in listed)
     assert all(duty.strip() for duty in shown)
+
+
+def test_launch_preparation_starts_during_the_build():
+    """Issue 12: marketing, sales and leadership take part during development, not only at launch."""
+    building = pw.select(WEB, phase="development")
+    assert {"sales", "marketing", "leadership"} <= set(building.active_teams())
+    launch_words = ("launch", "release")
+    for team in ("sales", "marketing", "leadership"):
+        assert any(word in duty.lower() for duty in RAW["duties"][team]["development"] for word in launch_words), team
 
 
 # ---- validation on load ----------------------------------------------------------------------
@@ -48,30 +60,47 @@ def mutate(change):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["duties"].update({"legal": {"launch": ["Check the contract."]}}), "unknown team 'legal'"),
-        (lambda d: d["duties"]["sales"].update({"someday": ["Chat."]}), "'someday': unknown phase"),
-        (lambda d: d["duties"]["sales"].update({"launch": []}), "must be a non-empty list"),
-        (lambda d: d["duties"]["sales"].update({"launch": ["  "]}), "every duty must be non-empty text"),
-        (lambda d: d["duties"]["sales"].update({"launch": [42]}), "every duty must be non-empty text"),
-        (lambda d: d["duties"]["sales"].update({"launch": "Brief sales."}), "must be a non-empty list"),
-        (lambda d: d["duties"].pop("qa"), "Team 'qa' has no duties"),
-        (lambda d: d["teams"].append(dict(d["teams"][0])), "Team id 'engineering' appears twice"),
-        (lambda d: d["phases"][0].update({"id": "all"}), "reserved"),
-        (lambda d: d["phases"][2].update({"label": ""}), "Phase 2: 'label' must be non-empty text"),
-        (lambda d: d["teams"][3].pop("boundary"), "Team 3: 'boundary' must be non-empty text"),
-        (lambda d: d.update({"phases": []}), "non-empty list of phases"),
-        (lambda d: d.update({"teams": "engineering"}), "non-empty list of teams"),
-        (lambda d: d.pop("duties"), "needs a 'duties' object"),
+        (lambda d: d["duties"].update({"legal": {"launch": ["Check the contract."]}}),
+         r"^product_web\.json: Duties name an unknown team 'legal'"),
+        (lambda d: d["duties"]["sales"].update({"someday": ["Chat."]}),
+         r"^product_web\.json: Duties for 'sales' in 'someday': unknown phase"),
+        (lambda d: d["duties"]["sales"].update({"launch": []}),
+         r"^product_web\.json: at /duties/sales/launch: \[\] should be non-empty"),
+        (lambda d: d["duties"]["sales"].update({"launch": ["  "]}),
+         r"^product_web\.json: at /duties/sales/launch/0: '  ' does not match"),
+        (lambda d: d["duties"]["sales"].update({"launch": [42]}),
+         r"^product_web\.json: at /duties/sales/launch/0: 42 is not of type 'string'"),
+        (lambda d: d["duties"]["sales"].update({"launch": "Brief sales."}),
+         r"^product_web\.json: at /duties/sales/launch: 'Brief sales\.' is not of type 'array'"),
+        (lambda d: d["duties"].pop("qa"), r"^product_web\.json: Team 'qa' has no duties"),
+        (lambda d: d["teams"].append(dict(d["teams"][0])), r"^product_web\.json: Team id 'engineering' appears twice"),
+        (lambda d: d["phases"][0].update({"id": "all"}),
+         r"^product_web\.json: at /phases/0/id: 'all' should not be valid under \{'const': 'all'\}"),
+        (lambda d: d["phases"][2].update({"label": ""}), r"^product_web\.json: at /phases/2/label: '' does not match"),
+        (lambda d: d["teams"][3].pop("boundary"),
+         r"^product_web\.json: at /teams/3: 'boundary' is a required property"),
+        (lambda d: d.update({"phases": []}), r"^product_web\.json: at /phases: \[\] should be non-empty"),
+        (lambda d: d.update({"teams": "engineering"}),
+         r"^product_web\.json: at /teams: 'engineering' is not of type 'array'"),
+        (lambda d: d.pop("duties"), r"^product_web\.json: at /: 'duties' is a required property"),
     ],
 )
 def test_bad_data_is_rejected_with_the_entry_named(change, message):
     with pytest.raises(ValueError, match=message):
-        pw.load_web(mutate(change))
+        pw.parse_product_web(mutate(change))
 
 
 def test_non_object_data_is_rejected():
-    with pytest.raises(ValueError, match="JSON object"):
-        pw.load_web(["not", "an", "object"])
+    with pytest.raises(ValueError, match=r"^product_web\.json: at /: \['not', 'an', 'object'\] is not of type"):
+        pw.parse_product_web(["not", "an", "object"])
+
+
+def test_custom_data_renders_with_its_own_text_and_names_its_file():
+    custom = mutate(lambda d: d.update({"title": "Our web"}))
+    web = pw.parse_product_web(custom, source="our-web.json")
+    assert chart.describe_web(pw.select(web)).startswith("Diagram of our web for All phases, all teams")
+    with pytest.raises(ValueError, match=r"^our-web\.json: at /: 'duties' is a required property"):
+        pw.parse_product_web(mutate(lambda d: d.pop("duties")), source="our-web.json")
 
 
 # ---- selections ------------------------------------------------------------------------------
@@ -96,8 +125,8 @@ def test_one_team_lists_its_phases_and_where_the_pm_stops():
 
 
 def test_a_phase_and_team_without_an_interface_says_so():
-    assert "development" not in RAW["duties"]["sales"]
-    selection = pw.select(WEB, phase="development", team="sales")
+    assert "discovery" not in RAW["duties"]["qa"]
+    selection = pw.select(WEB, phase="discovery", team="qa")
     assert selection.interfaces == ()
     assert "no regular interface in this phase" in selection.summary()
     assert "Nothing here" in selection._repr_html_()
@@ -169,17 +198,19 @@ def test_script_in_a_note_is_escaped_in_markdown():
 
 
 def test_alt_text_follows_the_selection():
-    assert "Highlighted threads: Engineering (6 phases)" in pw.describe_web(pw.select(WEB))
-    text = pw.describe_web(pw.select(WEB, "discovery"))
+    assert "Highlighted threads: Engineering (6 phases)" in chart.describe_web(pw.select(WEB))
+    text = chart.describe_web(pw.select(WEB, "discovery"))
     assert "Faint threads: Quality assurance." in text and "strip below: Discovery highlighted" in text
-    assert "No thread is highlighted" in pw.describe_web(pw.select(WEB, "development", "sales"))
+    assert "No thread is highlighted" in chart.describe_web(pw.select(WEB, "discovery", "qa"))
 
 
-@pytest.mark.parametrize(("phase", "team"), [("all", "all"), ("launch", "all"), ("all", "qa"), ("development", "sales")])
+@pytest.mark.parametrize(
+    ("phase", "team"), [("all", "all"), ("launch", "all"), ("all", "qa"), ("discovery", "qa")]
+)
 def test_plot_draws_every_team_and_phase(phase, team):
     fig = Figure()
     ax = fig.add_subplot()
-    pw.plot_product_web(ax, pw.select(WEB, phase, team))
+    chart.plot_product_web(ax, pw.select(WEB, phase, team))
     labels = {t.get_text() for t in ax.texts}
     assert {t.short.replace("/", "/\n") for t in WEB.teams} <= labels
     assert len(ax.lines) == len(WEB.teams)

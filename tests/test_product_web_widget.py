@@ -1,13 +1,14 @@
 """Headless tests of the product-web explorer: choose as a learner would, read what it shows."""
 
 import html
-import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib.colors import to_hex
 
 from exercises import product_web as pw
+from exercises.product_web import chart
 
 
 @pytest.fixture
@@ -49,8 +50,8 @@ def test_choosing_a_team_shows_its_phases_and_where_the_pm_stops(view):
 
 
 def test_an_empty_combination_gives_a_clear_message(view):
-    view.controls["phase"].value = "development"
-    view.controls["team"].value = "sales"
+    view.controls["phase"].value = "discovery"
+    view.controls["team"].value = "qa"
     shown = view.outputs["duties"].value
     assert "no regular interface in this phase" in shown
     assert "Traceback" not in shown
@@ -86,25 +87,22 @@ def test_an_over_long_note_gets_a_message(view):
     assert "too long" in view.outputs["note"].value and 'role="alert"' in view.outputs["note"].value
 
 
-def test_save_without_a_note_explains_what_to_do(view, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    view.controls["save"].click()
+def test_save_without_a_note_explains_what_to_do(view, save_view, work_folder):
+    assert save_view(view) is None
     assert "Not saved" in view.outputs["status"].value
     assert "Least-ready interface: this field is empty" in view.outputs["status"].value
-    assert not (tmp_path / "my-work").exists()
+    assert not work_folder.exists()
 
 
-def test_save_writes_the_note_and_the_selection(view, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_writes_the_note_and_the_selection(view, save_view, work_folder):
     view.controls["phase"].value = "growth"
     view.controls["team"].value = "sales"
     view.controls["note"].value = "Sales <b>calls</b>: I have never sold anything."
-    view.controls["name"].value = "Ada"
-    view.controls["save"].click()
+    record = save_view(view, name="Ada")
     assert "Saved" in view.outputs["status"].value
-    (saved,) = (tmp_path / "my-work").glob("product-web_ada_*.json")
-    record = json.loads(saved.read_text())
-    assert record["inputs"] == {"phase": "growth", "team": "sales", "note": "Sales <b>calls</b>: I have never sold anything."}
+    (saved,) = work_folder.glob("product-web_ada_*.json")
+    note = "Sales <b>calls</b>: I have never sold anything."
+    assert record["inputs"] == {"phase": "growth", "team": "sales", "note": note}
     assert record["results"]["active_phases"] == ["growth"]
     markdown = saved.with_suffix(".md").read_text()
     assert "Sales &lt;b&gt;calls&lt;/b&gt;" in markdown and "<b>" not in markdown
@@ -133,3 +131,49 @@ def test_any_note_is_echoed_as_text_or_refused_with_a_message(text):
     else:
         assert "<img" not in shown and "<script" not in shown
         assert html.unescape(shown).count(text.strip().splitlines()[0]) >= 1
+
+
+WEB = pw.default_web()
+PHASE_CHOICES = ["all", *(p.id for p in WEB.phases)]
+TEAM_CHOICES = ["all", *(t.id for t in WEB.teams)]
+
+
+def _shown_web(view) -> dict:
+    """What the web chart shows: threads, discs, numbers on threads, lit phases, title."""
+    ax = view.charts["chart"].figure.axes[0]
+    discs, boxes = ax.collections
+    return {
+        "threads": [(to_hex(line.get_color()), round(line.get_linewidth(), 6)) for line in ax.lines],
+        "discs": [to_hex(colour) for colour in discs.get_facecolors()],
+        "numbers": sorted(t.get_text() for t in ax.texts if t.get_text().isdigit()),
+        "lit": [to_hex(colour) == chart.ACTIVE for colour in boxes.get_facecolors()],
+        "title": ax.get_title(),
+    }
+
+
+@settings(max_examples=50)
+@given(st.lists(st.tuples(st.sampled_from(["phase", "team"]), st.integers(0, len(TEAM_CHOICES) - 1)),
+                min_size=1, max_size=5))
+def test_the_web_always_shows_the_current_choice(changes):
+    """After any sequence of menu changes, the chart shows exactly the selection the menus name.
+
+    One view serves every example, so each sequence continues from where the last one left the menus.
+    """
+    view = SHARED_VIEW
+    for menu, n in changes:
+        choices = PHASE_CHOICES if menu == "phase" else TEAM_CHOICES
+        view.controls[menu].value = choices[n % len(choices)]
+    selection = pw.select(WEB, view.controls["phase"].value, view.controls["team"].value)
+    active = selection.active_teams()
+    expected_threads = [
+        (chart.ACTIVE, round(1.5 + 4.5 * selection.strength(t.id) / len(WEB.phases), 6)) if t.id in active
+        else (chart.QUIET, 1.0)
+        for t in WEB.teams
+    ]
+    shown = _shown_web(view)
+    assert shown["threads"] == expected_threads
+    assert shown["discs"] == [chart.ACTIVE if t.id in active else "#f2f3f5" for t in WEB.teams] + [chart.CENTRE]
+    assert shown["numbers"] == (sorted(str(selection.strength(t)) for t in active) if selection.phase is None else [])
+    assert shown["lit"] == [p.id in selection.lit_phases() for p in WEB.phases]
+    assert shown["title"] == f"{WEB.title}: {selection.label}"
+    assert f'alt="{html.escape(chart.describe_web(selection))}"' in view.outputs["chart"].value

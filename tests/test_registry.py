@@ -95,16 +95,40 @@ def test_it_saves_a_valid_record_once_the_work_is_done(entry, save_view):
     json.dumps(record, allow_nan=False)
 
 
+def _save_buttons(root: widgets.Widget) -> list[widgets.Widget]:
+    found = [root] if isinstance(root, widgets.Button) and root.description == "Save my work" else []
+    for child in getattr(root, "children", ()):
+        found += _save_buttons(child)
+    return found
+
+
+def test_it_shows_one_save_panel_which_saves_this_exercise(entry):
+    view = entry.builder()()
+    _do_the_work(entry, view)  # may open embedded parts, such as the personal plan's calculator
+    assert _save_buttons(view.root) == [view.controls["save"]]
+
+
+def test_no_label_is_cut_off(entry):
+    from label_fit import cut_labels
+
+    view = entry.builder()()
+    _do_the_work(entry, view)
+    assert cut_labels(view.root) == []
+
+
 BAD_TEXT = ["", "-5", "nan", "1e400", "<script>alert(1)</script>", "abc"]
 
 
 def test_bad_input_shows_a_message_never_a_traceback(entry):
     view = entry.builder()()
-    texts = [c for c in view.controls.values() if isinstance(c, (widgets.Text, widgets.Textarea)) and c is not view.controls["name"]]
+    texts = [
+        c for c in view.controls.values()
+        if isinstance(c, (widgets.Text, widgets.Textarea)) and c is not view.controls["name"]
+    ]
     for control in texts:
         for bad in BAD_TEXT:
             control.value = bad  # must not raise
-            shown = " ".join(getattr(o, "value", "") for o in view.outputs.values() if isinstance(getattr(o, "value", None), str))
+            shown = " ".join(o.value for o in view.outputs.values() if isinstance(getattr(o, "value", None), str))
             assert "Traceback" not in shown
             assert "<script>" not in shown
 

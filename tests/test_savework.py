@@ -1,11 +1,11 @@
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exercises.savework import (
+from exercises.kit.savework import (
     SCHEMA_VERSION,
     escape_markdown,
     make_record,
@@ -15,7 +15,7 @@ from exercises.savework import (
     validate_record,
 )
 
-MOMENT = datetime(2026, 11, 23, 15, 4, 5, tzinfo=timezone.utc)
+MOMENT = datetime(2026, 11, 23, 15, 4, 5, tzinfo=UTC)
 
 
 def record(name="Ada", **overrides):
@@ -114,3 +114,51 @@ def test_make_record_rejects_unsaveable_values():
         make_record("feasibility", "t", {"x": object()}, {})
     with pytest.raises(ValueError, match="Exercise id"):
         make_record("Bad Id", "t", {}, {})
+
+
+# ---- nested values in the Markdown copy (issue 12: raw JSON appeared inside table cells) -------------
+
+NESTED_INPUTS = {"sort": {"m1": "Sales team", "m2": None}, "audience": "customer"}
+NESTED_RESULTS = {
+    "score": 7, "complete": True, "terms": ["cost", "return"], "jargon": {"kafka": 2},
+    "sensitivity": [{"change_percent": -20, "profit": 0.5}, {"change_percent": 0, "profit": 750.0}],
+    "concerns": {"Cost": ["cost*"], "Why": []},
+}
+
+
+def test_markdown_renders_nested_values_readably_not_as_json():
+    text = record_to_markdown(make_record("audience-translator", "Audience translator", NESTED_INPUTS,
+                                          NESTED_RESULTS, saved_at=MOMENT))
+    assert '{"' not in text and '["' not in text and "null" not in text
+    lines = text.splitlines()
+    assert "| complete | yes |" in lines and "| terms | cost, return |" in lines and "| score | 7 |" in lines
+    assert "| sensitivity | (see below) |" in lines
+    table = lines[lines.index("### Results: sensitivity") + 2:]
+    assert table[:4] == ["| change\\_percent | profit |", "| --- | --- |", "| -20 | 0.5 |", "| 0 | 750 |"]
+    jargon = lines[lines.index("### Results: jargon") + 2:]
+    assert jargon[:3] == ["| Item | Value |", "| --- | --- |", "| kafka | 2 |"]
+    concerns = lines[lines.index("### Results: concerns") + 4:]
+    assert concerns[:2] == ["| Cost | cost\\* |", "| Why | (none) |"]
+    sort = lines[lines.index("### What I entered: sort") + 4:]
+    assert sort[:2] == ["| m1 | Sales team |", "| m2 | (none) |"]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(max_size=8), json_values, max_size=4))
+def test_markdown_tables_stay_tables_whatever_the_values(results):
+    text = record_to_markdown(make_record("feasibility", "t", {}, results, saved_at=MOMENT))
+    assert "<" not in text.replace("<br>", "") and "\r" not in text
+    block: list[str] = []
+    for line in [*text.split("\n"), ""]:  # Markdown lines (str.splitlines would also split at \x1e)
+        if line.startswith("|"):
+            block.append(line)
+            continue
+        columns = {line.replace("\\|", "").count("|") for line in block}
+        assert len(columns) <= 1, block  # every row of a table has the header's number of cells
+        block = []

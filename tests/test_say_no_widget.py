@@ -1,7 +1,5 @@
 """Headless tests of the say-no role-play widget: choose replies as a learner would, read what it shows."""
 
-import json
-
 import pytest
 
 from exercises import say_no as s
@@ -18,13 +16,14 @@ def answer(view, reply_id):
 
 
 def test_starts_at_the_first_request_with_labelled_replies(play):
-    first = s.load_scenarios().scenarios[0]
+    first = s.say_no_scenarios().scenarios[0]
     assert first.nodes["open"].says[:40] in play.outputs["transcript"].value
     assert [value for _, value in play.controls["reply"].options] == [r.id for r in first.nodes["open"].replies]
     assert play.controls["reply"].description == "Your reply"
     assert [label for label, _ in play.controls["reply"].options][:3] == ["Reply A", "Reply B", "Reply C"]
-    for letter, reply in zip("ABCD", first.nodes["open"].replies):
-        assert f"<strong>Reply {letter}:</strong> {reply.text[:30]}" in play.outputs["choices"].value.replace("&#x27;", "'")
+    for letter, reply in zip("ABCD", first.nodes["open"].replies, strict=False):
+        shown = play.outputs["choices"].value.replace("&#x27;", "'")
+        assert f"<strong>Reply {letter}:</strong> {reply.text[:30]}" in shown
     assert play.controls["back"].disabled
     assert "debrief appears" in play.outputs["debrief"].value and play.outputs["chart"].value == ""
 
@@ -76,26 +75,57 @@ def test_second_finished_conversation_adds_the_overall_bars(play):
     assert "All finished conversations" in play.outputs["chart"].value or "all finished" in play.outputs["chart"].value
 
 
-def test_save_needs_a_finished_conversation(play, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    play.controls["save"].click()
+def test_save_needs_a_finished_conversation(play, save_view, work_folder):
+    assert save_view(play) is None
     assert "Finish at least one conversation first" in play.outputs["status"].value
-    assert not (tmp_path / "my-work").exists()
+    assert not work_folder.exists()
 
 
-def test_save_records_path_scores_and_weakest(play, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_save_records_path_scores_and_weakest(play, save_view, work_folder):
     answer(play, "yes")
-    play.controls["name"].value = "<script>x</script>"
-    play.controls["save"].click()
+    record = save_view(play, name="<script>x</script>")
     assert "Saved to the my-work folder" in play.outputs["status"].value
-    (saved,) = (tmp_path / "my-work").glob("*.json")
-    record = json.loads(saved.read_text())
     assert record["exercise_id"] == "say-no"
     assert record["inputs"]["paths"] == {"sales-friday": ["yes"]}
     results = record["results"]
     assert (results["score"], results["max_score"]) == (1, 8)
     assert results["weakest_dimension"] == "decision"
     assert results["conversations"][0]["dimensions"]["empathy"] == {"points": 1, "max": 2}
-    markdown = next((tmp_path / "my-work").glob("*.md")).read_text()
-    assert "## Conversations" in markdown and "<script>" not in markdown
+    (markdown,) = work_folder.glob("*.md")
+    assert "## Conversations" in markdown.read_text() and "<script>" not in markdown.read_text()
+
+
+def test_an_own_no_is_checked_kept_per_request_and_saved(play, save_view, work_folder):
+    play.controls["keep_no"].click()
+    assert "is empty" in play.outputs["own_no"].value and 'role="alert"' in play.outputs["own_no"].value
+    play.controls["own_no"].value = "Not by Friday. Sorry!"
+    play.controls["keep_no"].click()
+    assert "that is 2 sentences" in play.outputs["own_no"].value
+    play.controls["own_no"].value = "Not by Friday, but a CSV with a mapping can be ready by Thursday."
+    play.controls["keep_no"].click()
+    kept = play.outputs["own_no"].value
+    assert "Your no is kept" in kept and "Your decision comes first" in kept
+    play.controls["request"].value = "exec-pet-feature"
+    assert play.controls["own_no"].value == "" and play.outputs["own_no"].value == ""
+    play.controls["own_no"].value = "Maybe <b>later</b>, let me think about it"  # written, not kept: Save keeps it
+    assert save_view(play) is None
+    assert "Finish at least one conversation first. Your own no is kept" in play.outputs["status"].value
+    answer(play, "yes")
+    record = save_view(play)
+    assert record["inputs"]["own_nos"] == {
+        "sales-friday": "Not by Friday, but a CSV with a mapping can be ready by Thursday.",
+        "exec-pet-feature": "Maybe <b>later</b>, let me think about it",
+    }
+    hedged = record["results"]["own_nos"][1]
+    assert hedged["decision_first"] is False and hedged["hedges"] == ["Maybe", "let me think"]
+    markdown = next(work_folder.glob("*.md")).read_text()
+    assert "## My own no, in one sentence" in markdown and "<b>" not in markdown and "&lt;b&gt;later" in markdown
+    play.controls["request"].value = "sales-friday"
+    assert play.controls["own_no"].value.startswith("Not by Friday") and "kept" in play.outputs["own_no"].value
+
+
+def test_a_two_sentence_no_in_the_box_stops_the_save_with_its_reason(play, save_view):
+    answer(play, "yes")
+    play.controls["own_no"].value = "No. Not this week."
+    assert save_view(play) is None
+    assert "Not saved. Your own no: that is 2 sentences" in play.outputs["status"].value

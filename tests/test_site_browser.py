@@ -15,15 +15,13 @@ import json
 import os
 import re
 import shutil
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import sitekit  # noqa: E402
+from tools import ROOT, sitekit
+
+pytestmark = pytest.mark.book
 
 AXE = ROOT / "tests" / "vendor" / "axe-core"
 AXE_VERSION = "4.14.1"
@@ -43,6 +41,10 @@ KNOWN_WARNINGS = {
 def is_widget_page(page: str) -> bool:
     path = sitekit.HTML / page
     return path.exists() and WIDGET_VIEW in path.read_text(encoding="utf-8")
+
+
+# Pages with saved widgets (a skipped placeholder when the book is not built).
+WIDGET_PAGES = [p for p in PAGES if is_widget_page(p)] or [pytest.param("none", marks=pytest.mark.skip)]
 
 
 def unavailable(reason: str) -> None:
@@ -84,7 +86,8 @@ class Visit:
         self.context = browser.new_context(service_workers="block", color_scheme=theme or "no-preference")
         if theme:  # else a first visit: the theme picks its default
             # The pydata theme reads the reader's choice from localStorage before it paints.
-            self.context.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
+            self.context.add_init_script(
+                f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
@@ -156,7 +159,8 @@ def axe_problems(page) -> list[str]:
     inject_axe(page)
     results = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return [
-        f"{v['impact']}: {v['id']} ({v['help']}) at " + "; ".join(f"{n['target']}: {n['failureSummary']}" for n in v["nodes"][:5])
+        f"{v['impact']}: {v['id']} ({v['help']}) at "
+        + "; ".join(f"{n['target']}: {n['failureSummary']}" for n in v["nodes"][:5])
         for v in results
         if v["impact"] in {"serious", "critical"}
     ]
@@ -183,7 +187,7 @@ def test_page_loads_cleanly_and_self_contained(visit, page):
     assert not one.console, f"{page}: console errors or warnings: {one.console}"
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if is_widget_page(p)] or [pytest.param("none", marks=pytest.mark.skip)])
+@pytest.mark.parametrize("page", WIDGET_PAGES)
 def test_widgets_render_their_saved_state(visit, page):
     one = visit()
     one.open(page)
@@ -195,14 +199,16 @@ def test_widgets_render_their_saved_state(visit, page):
     assert chart.evaluate("img => img.complete && img.naturalWidth") > 0, f"{page}: the first chart did not load"
     state = json.loads(one.page.locator('script[type="application/vnd.jupyter.widget-state+json"]').text_content())
     saved_text = {
-        m["state"].get("value") for m in state["state"].values() if m["model_name"] in {"TextModel", "TextareaModel", "ComboboxModel"}
+        m["state"].get("value") for m in state["state"].values()
+        if m["model_name"] in {"TextModel", "TextareaModel", "ComboboxModel"}
     }
-    shown = one.page.eval_on_selector_all(".jupyter-widgets input[type=text], .jupyter-widgets textarea", "els => els.map(e => e.value)")
+    shown = one.page.eval_on_selector_all(".jupyter-widgets input[type=text], .jupyter-widgets textarea",
+                                          "els => els.map(e => e.value)")
     assert shown, f"{page}: no text box rendered"
     assert set(shown) <= saved_text, f"{page}: text boxes show {shown}, the saved state holds {saved_text}"
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if is_widget_page(p)] or [pytest.param("none", marks=pytest.mark.skip)])
+@pytest.mark.parametrize("page", WIDGET_PAGES)
 def test_widget_bundle_loads_only_when_a_widget_nears_the_screen(visit, page):
     one = visit()
     bundle: list[str] = []
@@ -230,7 +236,7 @@ def test_no_serious_accessibility_problems(visit, page, theme):
     assert not problems, f"{page} ({theme}): " + "\n".join(problems)
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if is_widget_page(p)] or [pytest.param("none", marks=pytest.mark.skip)])
+@pytest.mark.parametrize("page", WIDGET_PAGES)
 def test_widget_controls_have_names_and_take_the_keyboard(visit, page):
     one = visit()
     one.open(page)
@@ -239,14 +245,16 @@ def test_widget_controls_have_names_and_take_the_keyboard(visit, page):
         """(selector) => {
             axe.setup(document);
             const name = el => axe.commons.text.accessibleTextVirtual(axe.utils.getNodeFromTree(el)).trim();
-            const found = [...document.querySelectorAll('.jupyter-widgets')].flatMap(w => [...w.querySelectorAll(selector)]);
+            const found = [...document.querySelectorAll('.jupyter-widgets')]
+                .flatMap(w => [...w.querySelectorAll(selector)]);
             const unique = [...new Set(found)].filter(el => el.getClientRects().length && !el.closest('[hidden]'));
             const controls = unique.map((el, i) => {
                 el.dataset.pmControl = String(i);
                 // A radio group is one Tab stop (arrow keys move inside it): the group is the unit.
                 const group = el.type === 'radio' ? el.closest('.widget-radio-box') : null;
-                return {i, tag: el.tagName, type: el.type || '', name: name(el), tab: el.tabIndex, disabled: !!el.disabled,
-                        group: group ? 'radio-' + [...document.querySelectorAll('.widget-radio-box')].indexOf(group) : String(i)};
+                const groups = [...document.querySelectorAll('.widget-radio-box')];
+                return {i, tag: el.tagName, type: el.type || '', name: name(el), tab: el.tabIndex,
+                        disabled: !!el.disabled, group: group ? 'radio-' + groups.indexOf(group) : String(i)};
             });
             axe.teardown();
             return controls;
@@ -260,7 +268,8 @@ def test_widget_controls_have_names_and_take_the_keyboard(visit, page):
     not_focusable = [c for c in controls if c["i"] in enabled and c["tab"] < 0 and c["type"] != "radio"]
     assert not not_focusable, f"{page}: not focusable: {not_focusable}"
     focusable = one.page.evaluate(
-        "() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter(e => e.tabIndex >= 0).length"
+        "() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]"
+        ".filter(e => e.tabIndex >= 0).length"
     )
     reached: set[int] = set()
     one.page.locator("body").focus()

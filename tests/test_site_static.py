@@ -10,22 +10,21 @@ import json
 import os
 import posixpath
 import re
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import sitekit  # noqa: E402
+from tools import sitekit
+
+pytestmark = pytest.mark.book
 
 HTML = sitekit.HTML
 # The reader-facing pages: every page in the TOC, plus the pages Sphinx adds around them.
 PAGES = sitekit.toc_pages() + ["index.html", "search.html", "genindex.html"]
 GENERIC_ALT = {"image", "img", "chart", "figure", "fig", "plot", "graph", "picture", "photo", "screenshot", "icon"}
-LOADS = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src")}
+LOADS = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src"), ("video", "src"),
+         ("audio", "src")}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -151,7 +150,8 @@ def test_internal_links_and_anchors_resolve(page):
 def test_page_loads_nothing_from_another_host(page):
     external = [f"<{tag}> {url}" for tag, url in parse(page).loads if is_external(url) and not url.startswith("data:")]
     assert not external, f"{page} loads from another host: {external}"
-    missing = [url for tag, url in parse(page).loads if not is_external(url) and not (HTML / resolve(page, url)[0]).is_file()]
+    missing = [url for _tag, url in parse(page).loads
+               if not is_external(url) and not (HTML / resolve(page, url)[0]).is_file()]
     assert not missing, f"{page} loads files that are not in the build: {missing}"
 
 
@@ -170,9 +170,11 @@ def test_every_image_has_meaningful_alt_text(page):
 def test_widget_pages_have_charts_with_alt_text():
     """The check above must see the charts inside saved widget state, or it proves nothing."""
     charts = [
-        value for page in sitekit.toc_pages() for value in widget_html_values(parse(page)) if 'class="pm-chart"' in value
+        value for page in sitekit.toc_pages() for value in widget_html_values(parse(page))
+        if 'class="pm-chart"' in value
     ]
-    widget_pages = [p for p in sitekit.toc_pages() if "application/vnd.jupyter.widget-state+json" in (HTML / p).read_text(encoding="utf-8")]
+    widget_pages = [p for p in sitekit.toc_pages()
+                    if "application/vnd.jupyter.widget-state+json" in (HTML / p).read_text(encoding="utf-8")]
     if not widget_pages:
         pytest.skip("no page holds widget state")
     assert charts, "no pm-chart <img> found inside the saved widget state"

@@ -1,4 +1,4 @@
-"""Benchmark "Run live" on the built site: `python tools/bench_live.py [--runs 3] [--updates 30]`.
+"""Benchmark "Run live" on the built site: `python -m tools.bench_live [--runs 3] [--updates 30]`.
 
 Prints, for the served ``_build/html`` (gzip and a one-day cache, as a static host serves it):
 
@@ -28,13 +28,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import livepage  # noqa: E402
-import sitekit  # noqa: E402
-
-ROOT = sitekit.ROOT
-sys.path.insert(0, str(ROOT))
-from exercises import registry  # noqa: E402
+from exercises import registry
+from tools import livepage, sitekit
 
 TARGETS = {"cold": "<= 8 s", "warm": "<= 3 s", "bytes": "<= 25 MB", "update": "p95 <= 150 ms"}
 

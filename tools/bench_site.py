@@ -20,13 +20,10 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import sitekit  # noqa: E402
+from tools import ROOT, sitekit
 
-ROOT = sitekit.ROOT
 LIGHTHOUSE_VERSION = "13.5.0"
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -48,7 +45,8 @@ def ensure_lighthouse() -> None:
     print(f"Installing lighthouse@{LIGHTHOUSE_VERSION} into {LIGHTHOUSE_DIR.relative_to(ROOT)} (npm) ...", flush=True)
     LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_DIR), f"lighthouse@{LIGHTHOUSE_VERSION}"],
+        ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_DIR),
+         f"lighthouse@{LIGHTHOUSE_VERSION}"],
         check=True,
     )
 
@@ -69,7 +67,8 @@ def lighthouse(url: str, preset: str | None) -> dict[str, float]:
     data = json.loads(report.read_text(encoding="utf-8"))
     scores = {key: round(100 * (data["categories"][key]["score"] or 0)) for key in TARGETS}
     audits = data["audits"]
-    for metric in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"):
+    metrics = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
+    for metric in metrics:
         scores[metric] = audits[metric]["displayValue"]
     failing = [
         f"{audit['id']} ({audit['score']})"
@@ -101,8 +100,8 @@ def transfer_sizes(base: str, page: str) -> dict[str, str]:
             total = sum(sizes.values())
             results[visit] = f"{total / 1024:.0f} KiB in {len(sizes)} responses"
             if visit == "first visit":
-                raw = sum((sitekit.HTML / urlsplit(u).path.lstrip("/")).stat().st_size
-                          for u in set(urls.values()) if u.startswith("http") and (sitekit.HTML / urlsplit(u).path.lstrip("/")).is_file())
+                files = {sitekit.HTML / urlsplit(u).path.lstrip("/") for u in urls.values() if u.startswith("http")}
+                raw = sum(path.stat().st_size for path in files if path.is_file())
                 results["first visit, uncompressed"] = f"{raw / 1024:.0f} KiB"
         context.close()
     return results
@@ -118,11 +117,11 @@ def test_run_time() -> str:
     return f"{elapsed:.1f} s ({summary})"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="course.py bench-site", description=__doc__.splitlines()[0])
     parser.add_argument("--skip-tests", action="store_true", help="do not time the browser test run")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per form factor (the median is shown)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not (sitekit.HTML / "index.html").exists():
         sys.exit("Build the book first: python3.11 tools/course.py build")
     if not sitekit.find_chromium():
@@ -147,4 +146,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -13,24 +13,18 @@ it downloads a browser of its own.
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import html
 import re
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
+from tools import ROOT, editions, sitekit
+from tools.booksource import Edition, read_config, toc_files, toc_parts
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import editions  # noqa: E402
-import sitekit  # noqa: E402
-
-ROOT = sitekit.ROOT
-SINGLE = ROOT / "_build" / "singlehtml"
 PDF_DIR = ROOT / "_build" / "pdf"
-STRICT = ["-W", "-n", "--keep-going"]
 
 PRINT_CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
@@ -60,7 +54,8 @@ img, .cell_output, table, figure, .jupyter-widgets.widget-vbox > * { break-insid
 PREPARE_JS = """
 (meta) => {
   const article = document.querySelector('.bd-article') || document.querySelector('main') || document.body;
-  const esc = s => s.replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+  const esc = s => s.replace(/[&<>"']/g,
+    c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
   // Chapters: the span Sphinx puts before each document, and that document's first heading.
   const chapters = [];
   for (const span of document.querySelectorAll('span[id^="document-"]')) {
@@ -97,7 +92,8 @@ PREPARE_JS = """
   let toc = '<nav class="pdf-toc" aria-label="Contents"><h2>Contents</h2><ul>';
   if (first && first.id) {
     const heading = first.querySelector('h1, h2');
-    toc += '<li><a href="#' + esc(first.id) + '">' + esc(heading ? heading.textContent.replace(/#$/, '').trim() : meta.title) + '</a></li>';
+    const text = heading ? heading.textContent.replace(/#$/, '').trim() : meta.title;
+    toc += '<li><a href="#' + esc(first.id) + '">' + esc(text) + '</a></li>';
   }
   for (const part of meta.parts) {
     const entries = part.docs.filter(doc => byDoc[doc]).map(doc =>
@@ -107,31 +103,20 @@ PREPARE_JS = """
   }
   toc += '</ul></nav>';
   // Not an <h1>: the theme's print style hides the first <h1> of the article.
-  const title = '<section class="pdf-title"><p class="pdf-book-title" role="heading" aria-level="1">' + esc(meta.title) + '</p>'
+  const title = '<section class="pdf-title">'
+    + '<p class="pdf-book-title" role="heading" aria-level="1">' + esc(meta.title) + '</p>'
     + '<p>' + esc(meta.subtitle) + '</p><p>' + esc(meta.author) + '</p><p>' + esc(meta.date) + '</p>'
-    + '<p>Source and live exercises: <a href="' + esc(meta.repository) + '">' + esc(meta.repository) + '</a></p></section>';
+    + '<p>Source and live exercises: <a href="' + esc(meta.repository) + '">' + esc(meta.repository) + '</a></p>'
+    + '</section>';
   article.insertAdjacentHTML('afterbegin', title + toc);
   return {chapters: chapters.map(c => c.title), live};
 }
 """
 
 
-def config() -> dict:
-    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-
-
 def pdf_path() -> Path:
-    slug = re.sub(r"[^a-z0-9]+", "-", config()["title"].lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", read_config()["title"].lower()).strip("-")
     return PDF_DIR / f"{slug}.pdf"
-
-
-def toc_parts() -> list[dict]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    strip = lambda f: re.sub(r"\.(md|ipynb)$", "", f)  # noqa: E731
-    return [
-        {"caption": part.get("caption", ""), "docs": [strip(c["file"]) for c in part.get("chapters", [])]}
-        for part in toc.get("parts", [])
-    ]
 
 
 def live_links(settings: dict) -> dict[str, dict[str, str]]:
@@ -143,7 +128,7 @@ def live_links(settings: dict) -> dict[str, dict[str, str]]:
     binder = buttons.get("binderhub_url", "https://mybinder.org").rstrip("/")
     colab = buttons.get("colab_url", "https://colab.research.google.com").rstrip("/")
     links = {}
-    for doc in sitekit.toc_files():
+    for doc in toc_files():
         path = f"{doc}.ipynb"
         if (ROOT / path).exists():
             links[doc] = {
@@ -154,33 +139,24 @@ def live_links(settings: dict) -> dict[str, dict[str, str]]:
     return links
 
 
-def build_single_page() -> None:
-    """The student edition on one page: built from its staged sources, so no instructor notes."""
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    source = editions.stage("student")
-    editions.drop_cache_if_exercises_changed()
-    print("[pdf] Building the book as one page (singlehtml, strict) ...", flush=True)
-    subprocess.run([str(jupyter_book), "build", str(source), "--path-output", str(ROOT), "--builder", "singlehtml",
-                    *STRICT], cwd=ROOT, check=True)
-
-
-def print_pdf(target: Path) -> dict:
-    settings = config()
+def print_pdf(single: Path, target: Path) -> dict:
+    """Print the single-page book in ``single`` to ``target``; return what it found (chapters, live links)."""
+    settings = read_config()
     meta = {
         "title": settings["title"],
         "subtitle": "An interactive course. The whole book, with each exercise in its saved state.",
         "author": settings.get("author", ""),
         "date": datetime.date.today().isoformat(),
         "repository": settings["repository"]["url"],
-        "parts": toc_parts(),
+        "parts": [{"caption": caption, "docs": docs} for caption, docs in toc_parts()],
         "live": live_links(settings),
     }
     # Sphinx writes the single page under the root document's name (chapters/...) but with links
     # relative to the output folder; a copy at the top makes them resolve.
     page_name = "whole-book.html"
-    (SINGLE / page_name).write_bytes((SINGLE / f"{sitekit.toc_files()[0]}.html").read_bytes())
+    (single / page_name).write_bytes((single / f"{toc_files()[0]}.html").read_bytes())
     problems: list[str] = []
-    with sitekit.serve(SINGLE) as base, sitekit.browser() as browser:
+    with sitekit.serve(single) as base, sitekit.browser() as browser:
         context = browser.new_context(service_workers="block", color_scheme="light")
         context.add_init_script("localStorage.setItem('theme', 'light'); localStorage.setItem('mode', 'light');")
 
@@ -208,7 +184,8 @@ def print_pdf(target: Path) -> dict:
         page.emulate_media(media="print")
         footer = (
             '<div style="font-size:8pt;width:100%;text-align:center;color:#444;">'
-            f"{html.escape(settings['title'])} \u00b7 page <span class=pageNumber></span> of <span class=totalPages></span></div>"
+            f"{html.escape(settings['title'])} \u00b7 "
+            "page <span class=pageNumber></span> of <span class=totalPages></span></div>"
         )
         target.parent.mkdir(parents=True, exist_ok=True)
         page.pdf(
@@ -229,14 +206,25 @@ def print_pdf(target: Path) -> dict:
     return summary
 
 
-def main() -> None:
+def make_pdf() -> Path:
+    """Build the single page and print it; return the PDF. Raises if either step fails."""
     target = pdf_path()
     target.unlink(missing_ok=True)  # never leave a stale PDF behind a failed run
-    build_single_page()
-    summary = print_pdf(target)
+    # The student edition on one page: built from its staged sources, so no instructor notes.
+    single = editions.build(Edition.STUDENT, builder="singlehtml")
+    summary = print_pdf(single, target)
     print(f"[pdf] {len(summary['chapters'])} chapters, {summary['live']} exercises with live links.", flush=True)
     print(f"[pdf] Wrote {target}", flush=True)
+    return target
+
+
+def main(argv: list[str]) -> None:
+    argparse.ArgumentParser(prog="course.py pdf", description=__doc__.split("\n", 1)[0]).parse_args(argv)
+    try:
+        make_pdf()
+    except RuntimeError as error:  # a failed build (editions.BuildFailed) or a page that did not render
+        sys.exit(f"[pdf] {error}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

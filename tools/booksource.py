@@ -1,4 +1,5 @@
-"""The book's sources as the instructor tools see them: chapters, the TOC, instructor material.
+"""The book's sources as the tools see them: ``_toc.yml``, the chapters, the two editions,
+instructor material.
 
 Instructor material is kept in two forms, both removed from the student edition:
 
@@ -18,12 +19,14 @@ import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import ROOT
+
 INSTRUCTOR_TAG = "instructor"
 CHAPTER_FILE = re.compile(r"^(\d\d)-([a-z0-9-]+)\.ipynb$")
 _BLOCK_START = re.compile(r"^(?P<fence>:{3,})\{admonition\}[ \t]+Instructor notes\b.*$")
@@ -32,6 +35,14 @@ _BLOCK_START = re.compile(r"^(?P<fence>:{3,})\{admonition\}[ \t]+Instructor note
 BOOK_FILES = {"_config.yml", "_toc.yml", "references.bib"}
 BOOK_DIRS = {"chapters", "assets", "images", "_static", "_templates"}
 SKIP_NAMES = {"__pycache__", ".ipynb_checkpoints", "my-work", ".DS_Store"}
+PAGE_SUFFIXES = (".ipynb", ".md")
+
+
+class Edition(StrEnum):
+    """Who a build is for. The student edition holds no instructor material anywhere."""
+
+    STUDENT = "student"
+    INSTRUCTOR = "instructor"
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,48 @@ class Chapter:
         return f"chapters/{self.slug}"
 
 
+def read_toc(root: Path = ROOT) -> dict[str, Any]:
+    """``_toc.yml``, parsed (the one place it is read)."""
+    return yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+
+
+def read_config(root: Path = ROOT) -> dict[str, Any]:
+    """``_config.yml``, parsed."""
+    return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+
+
+def _docname(entry: str) -> str:
+    return entry.removesuffix(".md").removesuffix(".ipynb")
+
+
+def toc_parts(root: Path = ROOT) -> list[tuple[str, list[str]]]:
+    """(caption, docnames) for every part of ``_toc.yml``, sections included, in reading order."""
+
+    def walk(entries: list[dict[str, Any]]) -> list[str]:
+        found = []
+        for entry in entries:
+            if "file" in entry:
+                found.append(_docname(entry["file"]))
+            found += walk(entry.get("sections", []))
+        return found
+
+    toc = read_toc(root)
+    parts = [(part.get("caption", ""), walk(part.get("chapters", []))) for part in toc.get("parts", [])]
+    if toc.get("chapters"):
+        parts.append(("", walk(toc["chapters"])))
+    return parts
+
+
+def toc_files(root: Path = ROOT) -> list[str]:
+    """Every docname in ``_toc.yml`` (``chapters/welcome``), root first, in reading order."""
+    return [_docname(read_toc(root)["root"])] + [doc for _caption, docs in toc_parts(root) for doc in docs]
+
+
+def page_path(docname: str, root: Path = ROOT) -> Path | None:
+    """The source file of a docname (a notebook or a Markdown page), or None."""
+    return next((root / f"{docname}{s}" for s in PAGE_SUFFIXES if (root / f"{docname}{s}").exists()), None)
+
+
 def chapters(root: Path = ROOT) -> list[Chapter]:
     """Every chapter notebook, in TOC order (chapters missing from the TOC follow, by number)."""
     found = {}
@@ -54,22 +107,26 @@ def chapters(root: Path = ROOT) -> list[Chapter]:
         match = CHAPTER_FILE.match(path.name)
         if match:
             found[path.stem] = Chapter(int(match[1]), path.stem, path)
-    order = [entry.removeprefix("chapters/") for entry in toc_entries(root)]
+    order = [entry.removeprefix("chapters/") for entry in toc_files(root)]
     listed = [found[name] for name in order if name in found]
     return listed + sorted((c for c in found.values() if c not in listed), key=lambda c: (c.number, c.slug))
 
 
-def read_toc(root: Path = ROOT) -> dict[str, Any]:
-    return yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+def notebook_cells(path: Path) -> list[dict[str, Any]]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
 
 
-def toc_entries(root: Path = ROOT) -> list[str]:
-    """Every docname in ``_toc.yml``, root first."""
-    toc = read_toc(root)
-    entries = [toc["root"]]
-    for part in toc.get("parts", []):
-        entries += [entry["file"] for entry in part.get("chapters", [])]
-    return entries
+def markdown_text(path: Path) -> str:
+    """The Markdown of a page: a Markdown file as it is, or a notebook's Markdown cells joined."""
+    if path.suffix != ".ipynb":
+        return path.read_text(encoding="utf-8")
+    return "\n".join(cell_text(c) for c in notebook_cells(path) if c["cell_type"] == "markdown")
+
+
+def page_title(path: Path) -> str:
+    """A page's ``# Title`` (its file stem if it has none)."""
+    match = re.search(r"(?m)^# (.+)$", markdown_text(path))
+    return match[1].strip() if match else path.stem
 
 
 def is_instructor_cell(cell: dict[str, Any]) -> bool:
@@ -126,17 +183,17 @@ def as_admonition(text: str) -> str:
     return f"{fence}{{admonition}} Instructor notes\n:class: tip instructor-notes\n\n{body.strip()}\n{fence}"
 
 
-def notebook_for_edition(data: dict[str, Any], edition: str) -> dict[str, Any]:
+def notebook_for_edition(data: dict[str, Any], edition: Edition) -> dict[str, Any]:
     """A copy of a notebook for ``edition``: students lose instructor material, instructors see it boxed."""
     out = json.loads(json.dumps(data))
     cells = []
     for cell in out["cells"]:
         if is_instructor_cell(cell):
-            if edition == "student":
+            if edition is Edition.STUDENT:
                 continue
             if cell["cell_type"] == "markdown":
                 cell["source"] = as_admonition(cell_text(cell))
-        elif cell["cell_type"] == "markdown" and edition == "student":
+        elif cell["cell_type"] == "markdown" and edition is Edition.STUDENT:
             cell["source"] = strip_instructor_blocks(cell_text(cell))
         cells.append(cell)
     out["cells"] = cells
@@ -147,11 +204,11 @@ def dump_notebook(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
-def markdown_for_edition(text: str, edition: str) -> str:
-    return strip_instructor_blocks(text) if edition == "student" else text
+def markdown_for_edition(text: str, edition: Edition) -> str:
+    return strip_instructor_blocks(text) if edition is Edition.STUDENT else text
 
 
-def edition_bytes(path: Path, edition: str) -> bytes:
+def edition_bytes(path: Path, edition: Edition) -> bytes:
     """The bytes of one source file as ``edition`` sees it."""
     if path.suffix == ".ipynb":
         return dump_notebook(notebook_for_edition(json.loads(path.read_text(encoding="utf-8")), edition))

@@ -1,6 +1,6 @@
 """Build the student edition (the default) or the instructor edition of the book.
 
-usage: python tools/editions.py build [--edition student|instructor]
+usage: python -m tools.editions [--edition student|instructor] [--builder html|singlehtml] [-q]
 
 Both editions are built from a staged copy of the book's sources in ``_build/stage/<edition>``:
 
@@ -12,6 +12,7 @@ Both editions are built from a staged copy of the book's sources in ``_build/sta
 
 The staged copy is updated file by file (unchanged files are not touched) and both
 editions share one execution cache, so a rebuild with nothing changed takes seconds.
+:func:`jupyter_book` is the one place the ``jupyter-book`` command is put together.
 """
 
 from __future__ import annotations
@@ -26,11 +27,36 @@ from pathlib import Path
 
 import yaml
 
-from booksource import ROOT, book_files, edition_bytes, sync_tree
+from tools import ROOT
+from tools.booksource import Edition, book_files, edition_bytes, sync_tree
 
-EDITIONS = ("student", "instructor")
-STRICT = ["-W", "-n", "--keep-going"]
 CACHE = ROOT / "_build" / ".jupyter_cache"
+ENVIRONMENT = {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+class BuildFailed(RuntimeError):
+    """jupyter-book failed; its own messages say why."""
+
+
+def say(message: str) -> None:
+    print(f"[course] {message}", flush=True)
+
+
+def jupyter_book(source: Path, *options: str, output_root: Path | None = None, builder: str = "html",
+                 strict: bool = True, quiet: bool = False, capture: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run ``jupyter-book build`` (1.x) on ``source``, strictly by default (warnings are errors).
+
+    It writes into ``<output_root>/_build/<builder>`` (``source`` itself by default).
+    """
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source), "--builder", builder]
+    if output_root is not None:
+        command += ["--path-output", str(output_root)]
+    if strict:
+        command += ["-W", "-n", "--keep-going"]
+    if quiet:
+        command.append("-q")
+    return subprocess.run([*command, *options], cwd=ROOT, env=os.environ | ENVIRONMENT, text=True,
+                          capture_output=capture, check=False)
 
 
 def exercises_fingerprint(root: Path = ROOT) -> str:
@@ -50,28 +76,29 @@ def drop_cache_if_exercises_changed(cache: Path = CACHE) -> None:
     if stamp.exists() and stamp.read_text() == fingerprint:
         return
     if cache.exists():
-        print("[course] The exercises package changed: re-executing every notebook.", flush=True)
+        say("The exercises package changed: re-executing every notebook.")
         shutil.rmtree(cache)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(fingerprint)
 
 
-def stage_dir(edition: str) -> Path:
+def stage_dir(edition: Edition) -> Path:
     return ROOT / "_build" / "stage" / edition
 
 
-def output_root(edition: str) -> Path:
-    """``--path-output`` for jupyter-book: it writes to ``<this>/_build/html``."""
-    return ROOT if edition == "student" else ROOT / "_build" / "instructor"
+def output_root(edition: Edition) -> Path:
+    """``--path-output`` for jupyter-book: it writes to ``<this>/_build/<builder>``."""
+    return ROOT if edition is Edition.STUDENT else ROOT / "_build" / "instructor"
 
 
-def html_dir(edition: str) -> Path:
-    return ROOT / "_build" / "html" if edition == "student" else ROOT / "_build" / "instructor" / "html"
+def html_dir(edition: Edition) -> Path:
+    """Where an edition's HTML is (for the instructor edition, a link to it)."""
+    return ROOT / "_build" / "html" if edition is Edition.STUDENT else ROOT / "_build" / "instructor" / "html"
 
 
-def edition_config(text: str, edition: str, cache: Path = CACHE) -> bytes:
+def edition_config(text: str, edition: Edition, cache: Path = CACHE) -> bytes:
     """The ``_config.yml`` for ``edition``: the student one is the file as it is."""
-    if edition == "student":
+    if edition is Edition.STUDENT:
         return text.encode("utf-8")
     config = yaml.safe_load(text)
     config["title"] = f"{config.get('title', 'Course')} (instructor edition)"
@@ -79,7 +106,7 @@ def edition_config(text: str, edition: str, cache: Path = CACHE) -> bytes:
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
 
 
-def stage(edition: str, root: Path = ROOT) -> Path:
+def stage(edition: Edition, root: Path = ROOT) -> Path:
     """Bring ``_build/stage/<edition>`` up to date with the sources; return it."""
     files = {relative: (lambda p=root / relative: edition_bytes(p, edition)) for relative in book_files(root)}
     files[Path("_config.yml")] = edition_config((root / "_config.yml").read_text(encoding="utf-8"), edition)
@@ -88,39 +115,42 @@ def stage(edition: str, root: Path = ROOT) -> Path:
     return dest
 
 
-def build(edition: str = "student", quiet: bool = False) -> Path:
-    """Stage and build ``edition`` strictly; return its HTML folder. Exits on a failed build."""
-    if edition not in EDITIONS:
-        raise SystemExit(f"Unknown edition {edition!r}: choose student or instructor.")
+def build(edition: Edition = Edition.STUDENT, *, builder: str = "html", output: Path | None = None,
+          quiet: bool = False) -> Path:
+    """Stage and build ``edition`` strictly; return the folder it wrote. Raises :class:`BuildFailed`.
+
+    ``output``: another ``--path-output`` than the edition's own (the benchmarks build into a temporary folder).
+    """
     source = stage(edition)
     drop_cache_if_exercises_changed()
-    print(f"[course] Building the {edition} edition strictly (warnings are errors) ...", flush=True)
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source),
-               "--path-output", str(output_root(edition)), *STRICT, *(["-q"] if quiet else [])]
-    env = os.environ | {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    completed = subprocess.run(command, cwd=ROOT, env=env)
-    if completed.returncode != 0:
-        sys.exit(completed.returncode)
-    html = html_dir(edition)
-    if edition == "instructor":
-        link = html
-        if not link.is_symlink():
-            link.unlink(missing_ok=True)
-            link.symlink_to(Path("_build") / "html", target_is_directory=True)
-    print(f"[course] The {edition} edition's HTML is in {html}", flush=True)
-    return html
+    say(f"Building the {edition} edition ({builder}) strictly (warnings are errors) ...")
+    out = output or output_root(edition)
+    if jupyter_book(source, output_root=out, builder=builder, quiet=quiet).returncode != 0:
+        raise BuildFailed(f"The {edition} edition ({builder}) did not build: see jupyter-book's messages above.")
+    built = out / "_build" / builder
+    if edition is Edition.INSTRUCTOR and builder == "html" and output is None:
+        built = html_dir(edition)  # a shorter path to give out: a link to _build/instructor/_build/html
+        if not built.is_symlink():
+            built.unlink(missing_ok=True)
+            built.symlink_to(Path("_build") / "html", target_is_directory=True)
+    say(f"The {edition} edition's {builder} is in {built}")
+    return built
 
 
 def main(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(prog="course.py build", description="Build the book (student edition by default).")
-    parser.add_argument("command", choices=["build", "stage"])
-    parser.add_argument("--edition", choices=EDITIONS, default="student")
+    parser = argparse.ArgumentParser(prog="course.py build", description="Build the book strictly "
+                                     "(the student edition unless --edition instructor).")
+    parser.add_argument("--edition", choices=[e.value for e in Edition], default=Edition.STUDENT.value)
+    parser.add_argument("--builder", choices=["html", "singlehtml"], default="html")
     parser.add_argument("-q", "--quiet", action="store_true", help="less output from jupyter-book")
     args = parser.parse_args(argv)
-    if args.command == "stage":
-        print(stage(args.edition))
-    else:
-        build(args.edition, quiet=args.quiet)
+    edition = Edition(args.edition)
+    try:
+        built = build(edition, builder=args.builder, quiet=args.quiet)
+    except BuildFailed as error:
+        sys.exit(f"[course] {error}")
+    if edition is Edition.STUDENT and args.builder == "html":
+        say(f"Open {built / 'index.html'} in a browser, or serve it with: python3.11 tools/course.py serve")
 
 
 if __name__ == "__main__":

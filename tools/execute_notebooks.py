@@ -1,17 +1,18 @@
 """Execute chapter notebooks in place, keeping outputs and widget state for the book and nbval.
 
-usage: python tools/execute_notebooks.py [NOTEBOOK ...]   (default: every chapters/*.ipynb)
+usage: python -m tools.execute_notebooks [NOTEBOOK ...]   (default: every chapters/*.ipynb)
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import ROOT
 
 
 def execute(path: Path) -> None:
@@ -25,8 +26,11 @@ def execute(path: Path) -> None:
     print(f"executed {path.relative_to(ROOT)}")
 
 
-def main(args: list[str]) -> None:
-    paths = [Path(a).resolve() for a in args] or sorted((ROOT / "chapters").glob("*.ipynb"))
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="course.py execute", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every chapters/*.ipynb")
+    args = parser.parse_args(argv)
+    paths = [path.resolve() for path in args.notebooks] or sorted((ROOT / "chapters").glob("*.ipynb"))
     for path in paths:
         execute(path)
 

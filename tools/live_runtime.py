@@ -1,7 +1,7 @@
 """Assemble the in-page Python runtime behind "Run live" in ``.cache/live/runtime/``.
 
-    python tools/live_runtime.py            # fetch what is missing, check, assemble (seconds when nothing changed)
-    python tools/live_runtime.py --force    # assemble again even if nothing changed
+    python -m tools.live_runtime            # fetch what is missing, check, assemble (seconds when nothing changed)
+    python -m tools.live_runtime --force    # assemble again even if nothing changed
 
 ``course.py build`` runs it before the book; the book's extension (assets/sphinx/live_exercises)
 copies the result into ``_build/html/_static/live/``. The steps:
@@ -34,9 +34,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import live_sources as sources  # noqa: E402
-from booksource import sync_tree  # noqa: E402
+from tools import live_sources as sources
+from tools.booksource import sync_tree
 
 ROOT = sources.ROOT
 TOOLS = ROOT / "tools"

@@ -25,7 +25,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import ROOT
+
 CACHE = ROOT / ".cache" / "live"
 DOWNLOADS = CACHE / "downloads"
 

@@ -1,6 +1,6 @@
 """Make a course pack: a few chosen chapters as a small book and as a zip for a learning platform.
 
-usage: python tools/packs.py CHAPTER [CHAPTER ...] --out DIR [--force] [--edition student|instructor]
+usage: python -m tools.packs CHAPTER [CHAPTER ...] --out DIR [--force] [--edition student|instructor]
 
 CHAPTER is a number (4), a file stem (04-is-it-worth-building) or a slug without its number
 (is-it-worth-building). DIR receives:
@@ -10,7 +10,8 @@ CHAPTER is a number (4), a file stem (04-is-it-worth-building) or a slug without
   with ``_toc.yml`` and ``_config.yml`` adjusted. Links to pages that are not in the pack
   become plain text, so the pack still builds strictly;
 - ``<pack name>.zip``: the notebooks side by side with the ``exercises`` package,
-  ``requirements.txt`` and a short README, to upload to an LMS or a JupyterHub.
+  ``requirements.txt`` (what a learner needs, nothing more) and a short README, to upload to an
+  LMS or a JupyterHub.
 
 Packs follow the student edition (no instructor notes) unless ``--edition instructor``.
 Nothing that exists is replaced without ``--force``.
@@ -28,8 +29,25 @@ from pathlib import Path
 
 import yaml
 
-from booksource import (ROOT, Chapter, book_files, cell_text, chapters, dump_notebook, markdown_for_edition,
-                        notebook_for_edition, read_toc, remove_tree, sync_tree)
+from tools import ROOT
+from tools.booksource import (
+    PAGE_SUFFIXES,
+    Chapter,
+    Edition,
+    book_files,
+    cell_text,
+    chapters,
+    dump_notebook,
+    markdown_for_edition,
+    notebook_for_edition,
+    page_path,
+    page_title,
+    read_config,
+    read_toc,
+    remove_tree,
+    sync_tree,
+    toc_files,
+)
 
 ALWAYS = ["chapters/welcome", "chapters/glossary", "chapters/saved-work"]
 INSTRUCTOR_ONLY = ["chapters/instructor-guide"]
@@ -57,16 +75,6 @@ def resolve_chapters(requests: list[str], available: list[Chapter]) -> list[Chap
     if not chosen:
         raise PackError("Name at least one chapter.")
     return [c for c in available if c in chosen]
-
-
-def _title(path: Path) -> str:
-    if path.suffix == ".ipynb":
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        text = "\n".join(cell_text(c) for c in cells if c["cell_type"] == "markdown")
-    else:
-        text = path.read_text(encoding="utf-8")
-    match = re.search(r"(?m)^# (.+)$", text)
-    return match[1].strip() if match else path.stem
 
 
 def _docname(current: str, target: str) -> str:
@@ -112,7 +120,7 @@ def unlink_missing(text: str, current: str, included: set[str], titles: dict[str
     return _MD_LINK.sub(md_link, _REF_ROLE.sub(ref_role, _DOC_ROLE.sub(doc_role, text)))
 
 
-def pack_file(path: Path, docname: str, edition: str, included: set[str], titles: dict[str, str],
+def pack_file(path: Path, docname: str, edition: Edition, included: set[str], titles: dict[str, str],
               labels: dict[str, str]) -> bytes:
     """One page of the pack: the edition's version with links to missing pages made plain."""
     if path.suffix == ".ipynb":
@@ -135,9 +143,9 @@ def pack_toc(included: list[str], root: Path = ROOT) -> dict:
     return {**toc, "parts": parts}
 
 
-def pack_name(chosen: list[Chapter], edition: str) -> str:
+def pack_name(chosen: list[Chapter], edition: Edition) -> str:
     numbers = "-".join(f"{c.number:02d}" for c in chosen)
-    return f"becoming-a-pm-pack-{numbers}" + ("-instructor" if edition == "instructor" else "")
+    return f"becoming-a-pm-pack-{numbers}" + ("-instructor" if edition is Edition.INSTRUCTOR else "")
 
 
 def _zip_readme(name: str, chosen: list[Chapter], titles: dict[str, str]) -> str:
@@ -146,7 +154,7 @@ def _zip_readme(name: str, chosen: list[Chapter], titles: dict[str, str]) -> str
     lines += [
         "", "## Set-up", "",
         "Keep the notebooks next to the `exercises` folder: the notebooks import it from there.",
-        "On a JupyterHub or your own machine with Python 3.11, install the pinned packages once:", "",
+        "On a JupyterHub or your own machine with Python 3.11 to 3.13, install the pinned packages once:", "",
         "    pip install -r requirements.txt", "",
         "Then open a notebook and run all cells. Under each exercise, **Save my work** writes a",
         "JSON file (to hand in) and a Markdown file (to keep) into a `my-work` folder next to the notebook.",
@@ -167,11 +175,9 @@ def write_zip(path: Path, name: str, pages: dict[Path, bytes], chosen: list[Chap
         archive.writestr(f"{name}/README.md", _zip_readme(name, chosen, titles))
 
 
-def make_pack(requests: list[str], out: Path, *, edition: str = "student", force: bool = False,
+def make_pack(requests: list[str], out: Path, *, edition: Edition = Edition.STUDENT, force: bool = False,
               root: Path = ROOT) -> tuple[Path, Path]:
     """Write the pack's book and zip into ``out``; return (book folder, zip path)."""
-    if edition not in ("student", "instructor"):
-        raise PackError(f"Unknown edition {edition!r}: choose student or instructor.")
     chosen = resolve_chapters(requests, chapters(root))
     name = pack_name(chosen, edition)
     book, archive = out / "book", out / f"{name}.zip"
@@ -179,27 +185,28 @@ def make_pack(requests: list[str], out: Path, *, edition: str = "student", force
         raise PackError(f"{out} is a file, not a folder.")
     existing = [p for p in (book, archive) if p.exists() or p.is_symlink()]
     if existing and not force:
-        raise PackError(f"{' and '.join(map(str, existing))} already exist{'s' * (len(existing) == 1)}; add --force to replace.")
-    extra = INSTRUCTOR_ONLY if edition == "instructor" else []
+        raise PackError(f"{' and '.join(map(str, existing))} already exist{'s' * (len(existing) == 1)}; "
+                        "add --force to replace.")
+    extra = INSTRUCTOR_ONLY if edition is Edition.INSTRUCTOR else []
     wanted = [c.docname for c in chosen]
-    docs = [d for d in [*ALWAYS, *extra] if any((root / f"{d}{s}").exists() for s in (".md", ".ipynb"))]
-    toc = read_toc(root)
-    included = [toc["root"]] + [d for d in [*wanted, *docs] if d != toc["root"]]
-    all_docs = {p.with_suffix("").as_posix(): p for p in book_files(root) if p.suffix in (".md", ".ipynb")}
-    titles = {doc: _title(root / path) for doc, path in all_docs.items() if doc.startswith("chapters/")}
+    docs = [d for d in [*ALWAYS, *extra] if page_path(d, root)]
+    home = toc_files(root)[0]
+    included = [home] + [d for d in [*wanted, *docs] if d != home]
+    all_docs = {p.with_suffix("").as_posix(): p for p in book_files(root) if p.suffix in PAGE_SUFFIXES}
+    titles = {doc: page_title(root / path) for doc, path in all_docs.items() if doc.startswith("chapters/")}
     labels = label_pages({doc: (root / path).read_text(encoding="utf-8") for doc, path in all_docs.items()})
     pages: dict[Path, bytes] = {}
     for relative in book_files(root):
         docname = relative.with_suffix("").as_posix()
-        if relative.suffix in (".md", ".ipynb") and relative.parts[0] == "chapters":
+        if relative.suffix in PAGE_SUFFIXES and relative.parts[0] == "chapters":
             if docname in included:
                 pages[relative] = pack_file(root / relative, docname, edition, set(included), titles, labels)
         elif relative.parts[0] in ("chapters", "assets"):
             pages[relative] = (root / relative).read_bytes()
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config = read_config(root)
     numbers = ", ".join(str(c.number) for c in chosen)
     config["title"] = f"{config.get('title', 'Course')}: chapter{'s' * (len(chosen) > 1)} {numbers}" + (
-        " (instructor edition)" if edition == "instructor" else "")
+        " (instructor edition)" if edition is Edition.INSTRUCTOR else "")
     pages[Path("_config.yml")] = yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
     pages[Path("_toc.yml")] = yaml.safe_dump(pack_toc(included, root), sort_keys=False).encode("utf-8")
     pages[Path("requirements.txt")] = (root / "requirements.txt").read_bytes()
@@ -215,10 +222,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("chapters", nargs="+", help="chapter numbers or names, e.g. 4 05-translating-between-worlds")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
     parser.add_argument("--force", action="store_true", help="replace a pack already in that folder")
-    parser.add_argument("--edition", choices=["student", "instructor"], default="student")
+    parser.add_argument("--edition", choices=[e.value for e in Edition], default=Edition.STUDENT.value)
     args = parser.parse_args(argv)
     try:
-        book, archive = make_pack(args.chapters, args.out, edition=args.edition, force=args.force)
+        book, archive = make_pack(args.chapters, args.out, edition=Edition(args.edition), force=args.force)
     except PackError as error:
         print(f"[course] {error}", file=sys.stderr)
         return 2

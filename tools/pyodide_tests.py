@@ -1,6 +1,6 @@
 """Run the unit and widget tests inside Pyodide under Node: the Python of the "Run live" buttons.
 
-    python tools/pyodide_tests.py [PYTEST ARGS...]    # default: every test file that needs no build
+    python -m tools.pyodide_tests [PYTEST ARGS...]    # default: every test file that needs no build
 
 This catches code that works on CPython but not in the reader's browser (another Matplotlib, no
 jsonschema, WebAssembly). The packages are exactly those the page loads (``.cache/live/runtime``,
@@ -15,9 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import live_runtime  # noqa: E402
-import live_sources as sources  # noqa: E402
+from tools import live_runtime
+from tools import live_sources as sources
 
 ROOT = sources.ROOT
 # Test files that check the build, the site, the tools or a real kernel: they run on CPython only.

@@ -1,22 +1,20 @@
 """Site commands run by tools/course.py inside .venv.
 
-    python tools/site_commands.py prepare-tests   # CI: install Chromium if missing; print the PDF
-    python tools/site_commands.py linkcheck       # check every external link (needs the internet)
+    python -m tools.site_commands prepare-tests   # CI: install Chromium if missing; print the PDF
+    python -m tools.site_commands linkcheck       # check every external link (needs the internet)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import sitekit  # noqa: E402
-
-ROOT = sitekit.ROOT
+from tools import ROOT, book_pdf, sitekit
+from tools.editions import jupyter_book
 
 
 def say(message: str) -> None:
@@ -39,20 +37,18 @@ def prepare_tests() -> None:
         say("No Chromium (/usr/bin/chromium): the browser tests and the PDF test will skip "
             "(on Debian: apt-get install chromium).")
         return
-    import book_pdf
-
     try:
-        book_pdf.main()
-    except Exception as error:  # noqa: BLE001 - any failure: report it, let the PDF test fail
-        # The PDF test then fails and says why; the other tests still run.
+        book_pdf.make_pdf()
+    except Exception as error:
+        # Any failure: the PDF test then fails and says why; the other tests still run.
         say(f"The whole-book PDF could not be made: {error}")
 
 
 def linkcheck() -> int:
     """Sphinx's linkcheck builder over the book; prints a summary of broken and redirected links."""
     out = ROOT / "_build" / "linkcheck"
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    subprocess.run([str(jupyter_book), "build", str(ROOT), "--builder", "linkcheck", "--all"], cwd=ROOT, check=False)
+    # All the sources, instructor notes included: their links must work too.
+    jupyter_book(ROOT, "--all", builder="linkcheck", strict=False)
     # jupyter-book writes the report into _build/html; move it out of the published site.
     out.mkdir(parents=True, exist_ok=True)
     for name in ("output.json", "output.txt"):
@@ -74,13 +70,12 @@ def linkcheck() -> int:
 
 
 def main(argv: list[str]) -> None:
-    command = argv[0] if argv else ""
-    if command == "prepare-tests":
+    parser = argparse.ArgumentParser(prog="python -m tools.site_commands", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("command", choices=["prepare-tests", "linkcheck"])
+    if parser.parse_args(argv).command == "prepare-tests":
         prepare_tests()
-    elif command == "linkcheck":
-        sys.exit(linkcheck())
     else:
-        sys.exit(__doc__)
+        sys.exit(linkcheck())
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
+from tools import ROOT
+from tools.booksource import toc_files
 
-ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 # No background traffic of Chromium's own: every request a test sees comes from the page.
@@ -34,43 +34,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-def toc_files() -> list[str]:
-    """Every document in `_toc.yml`, in reading order (root first), as paths without a suffix."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries: list[dict]) -> None:
-        for entry in entries:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections", []))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []))
-    walk(toc.get("chapters", []))
-    return [str(Path(f).with_suffix("")) if Path(f).suffix in {".md", ".ipynb"} else f for f in files]
-
-
 def toc_pages() -> list[str]:
     """The built HTML page of every `_toc.yml` document, relative to the site root."""
     return [f"{name}.html" for name in toc_files()]
-
-
-def chapter_titles() -> dict[str, str]:
-    """The `# Title` of every notebook chapter in `_toc.yml`, by document name."""
-    import json
-
-    titles = {}
-    for name in toc_files():
-        notebook = ROOT / f"{name}.ipynb"
-        if not notebook.exists():
-            continue
-        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            source = "".join(cell["source"])
-            if cell["cell_type"] == "markdown" and source.startswith("# "):
-                titles[name] = source.splitlines()[0][2:].strip()
-                break
-    return titles
 
 
 def find_chromium() -> str | None:
@@ -82,7 +48,7 @@ def find_chromium() -> str | None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -91,7 +57,7 @@ class _GzipHandler(_QuietHandler):
 
     TEXT = {".html", ".css", ".js", ".json", ".svg", ".txt", ".map", ".ttf"}
 
-    def send_head(self):  # noqa: ANN201 - the base class's signature
+    def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"

@@ -55,7 +55,8 @@ def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context
         name = str(getattr(script, "filename", "") or "")
         loading = {"defer", "async", "type"} & set(script.attributes)
         # (Not on search.html: its template loads the search scripts synchronously, and they need these.)
-        if pagename != "search" and name and "://" not in name and not loading and not name.endswith("documentation_options.js"):
+        local = name and "://" not in name and not name.endswith("documentation_options.js")
+        if pagename != "search" and local and not loading:
             unique[index] = type(script)(name, priority=script.priority, defer="defer", **script.attributes)
     # jupyter-book loads MathJax (from a CDN) on the single page whether or not there is maths.
     if app.builder.name == "singlehtml" and not app.env.get_domain("math").has_equations():
@@ -63,7 +64,9 @@ def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context
     scripts[:] = unique
 
 
-def name_folded_cells_by_their_text(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+def name_folded_cells_by_their_text(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
     """myst-nb labels the summary of a folded cell "Toggle hidden content" while it shows
     "Show code cell source": speech users must be able to say what they see. Its text names it."""
     if "body" in context:

@@ -7,19 +7,7 @@
 The model's names are available here; ``build_calculator`` is imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .model import *  # noqa: F403 (the package's public surface is the model's)
-from .model import __all__ as _model_names
 
-__all__ = [*_model_names, "build_calculator"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "build_calculator":
-        from .widget import build_calculator
-
-        return build_calculator
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_calculator": "widget"})

@@ -6,12 +6,16 @@ from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..kit.charts import ChartPanel, new_figure
 from .model import FeasibilityResult, SensitivityPoint, money, profit_at
 
 Charts = tuple[FeasibilityResult, tuple[SensitivityPoint, ...]]
+
+PROFIT_COLOUR, LOSS_COLOUR, NOBODY_BUYS_COLOUR = "#2e7d32", "#b3261e", "#8a8a8a"
+NOBODY_BUYS = "Above willingness to pay: nobody buys"
 
 
 def compact(value: float, _position: object = None) -> str:
@@ -58,16 +62,24 @@ def sensitivity_labels(points: Sequence[SensitivityPoint]) -> list[str]:
     return ["today" if p.change_percent == 0 else f"{p.change_percent:+.0f}%" for p in points]
 
 
+def bar_colour(point: SensitivityPoint) -> str:
+    """Grey above the willingness to pay (nobody buys), otherwise green for a profit and red for a loss."""
+    if point.above_willingness:
+        return NOBODY_BUYS_COLOUR
+    return PROFIT_COLOUR if point.profit >= 0 else LOSS_COLOUR
+
+
 def plot_sensitivity(ax: Axes, points: Sequence[SensitivityPoint]) -> None:
-    """Bars of profit as willingness to pay moves around today's price."""
+    """Bars of profit as the price you charge moves around today's price."""
     positions = list(range(len(points)))
-    colors = ["#2e7d32" if p.profit >= 0 else "#b3261e" for p in points]
-    ax.bar(positions, [p.profit for p in points], color=colors)
+    ax.bar(positions, [p.profit for p in points], color=[bar_colour(p) for p in points])
     ax.set_xticks(positions, sensitivity_labels(points))
     ax.axhline(0, color="#555555", linewidth=0.8)
+    if any(p.above_willingness for p in points):
+        ax.legend(handles=[Patch(color=NOBODY_BUYS_COLOUR, label=NOBODY_BUYS)], loc="upper left", fontsize="small")
     swing = max(abs(p.change_percent) for p in points)
-    ax.set_title(f"Profit if willingness to pay moves \u00b1{swing:g}%")
-    ax.set_xlabel("Change in willingness to pay")
+    ax.set_title(f"Profit if the price moves \u00b1{swing:g}%")
+    ax.set_xlabel("Change in the price you charge")
     ax.set_ylabel("Profit per period")
     ax.yaxis.set_major_locator(MaxNLocator(5))
     ax.yaxis.set_major_formatter(FuncFormatter(compact))
@@ -84,11 +96,17 @@ def describe_charts(charts: Charts) -> str:
         if result.break_even_customers is not None else "it never reaches zero"
     )
     low, high = points[0], points[-1]
+    above = [p for p in points if p.above_willingness]
+    nobody = (
+        f" Prices from {above[0].change_percent:+g}% are above the willingness to pay of "
+        f"{money(result.inputs.willingness_to_pay)}, so nobody buys."
+        if above else ""
+    )
     return (
         f"Left chart: profit {trend} with the number of customers, starting at {money(-result.inputs.fixed_costs)}; "
         f"{break_even}; your scenario of {result.customers:,} customers makes {money(result.profit)}. "
-        f"Right chart: profit is {money(low.profit)} at {low.change_percent:+g}% willingness to pay "
-        f"and {money(high.profit)} at {high.change_percent:+g}%."
+        f"Right chart: profit is {money(low.profit)} at {low.change_percent:+g}% price "
+        f"and {money(high.profit)} at {high.change_percent:+g}%.{nobody}"
     )
 
 

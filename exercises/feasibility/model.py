@@ -2,6 +2,10 @@
 
 :func:`parse_inputs`, :func:`evaluate`, :func:`sensitivity` and :func:`calculate`; results
 are dataclasses that print (``summary``), save (``as_dict``) and show as HTML.
+
+Willingness to pay (the most one customer would pay) and the price you charge are two
+inputs: the price may not exceed willingness to pay. The verdict is one of
+:data:`VERDICTS`; "marginal" means a profit below :data:`THIN_MARGIN` of revenue.
 """
 
 from __future__ import annotations
@@ -12,16 +16,18 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from ..kit import render
+from ..kit.numbers import format_money as money
 from ..kit.numbers import format_number, parse_number
 
 __all__ = [
-    "FIELDS", "MAX_SWING_PERCENT", "THIN_MARGIN", "FeasibilityInputs", "FeasibilityResult", "FieldSpec",
+    "FIELDS", "MAX_SWING_PERCENT", "THIN_MARGIN", "VERDICTS", "FeasibilityInputs", "FeasibilityResult", "FieldSpec",
     "SensitivityPoint", "break_even_customers", "break_even_exact", "calculate", "evaluate", "money",
     "parse_inputs", "profit_at", "sensitivity",
 ]
 
 THIN_MARGIN = 0.10  # below a 10% margin, a small slip in price or reach wipes out the profit
 MAX_SWING_PERCENT = 90
+VERDICTS = ("not feasible", "break-even", "marginal", "feasible")
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,13 @@ class FieldSpec:
 
 
 FIELDS: dict[str, FieldSpec] = {
-    "price": FieldSpec("Willingness to pay", 15, 1e9, "What one customer would pay per period", allow_zero=False),
+    "willingness_to_pay": FieldSpec(
+        "Willingness to pay", 18, 1e9, "The most one customer would pay per period", allow_zero=False
+    ),
+    "price": FieldSpec(
+        "Price you charge", 15, 1e9, "What you ask each customer per period: at most their willingness to pay",
+        allow_zero=False,
+    ),
     "variable_cost": FieldSpec("Cost to serve one customer", 4, 1e9, "Variable cost per customer per period"),
     "fixed_costs": FieldSpec("Fixed costs", 2_000, 1e12, "Costs per period that do not grow with customers"),
     "people_with_problem": FieldSpec(
@@ -52,6 +64,7 @@ FIELDS: dict[str, FieldSpec] = {
 class FeasibilityInputs:
     """One scenario. Money is per period (say, a month) in any single currency."""
 
+    willingness_to_pay: float
     price: float
     variable_cost: float
     fixed_costs: float
@@ -106,7 +119,7 @@ class FeasibilityResult:
         return data
 
     def _repr_html_(self) -> str:
-        kind = {"feasible": "ok", "marginal": "warn"}.get(self.verdict, "error")
+        kind = {"feasible": "ok", "marginal": "warn", "break-even": "warn"}.get(self.verdict, "error")
         return render.table(self.rows(), caption="Results per period") + render.notice(
             kind, self.reason, title=f"Verdict: {self.verdict}"
         )
@@ -114,30 +127,34 @@ class FeasibilityResult:
 
 @dataclass(frozen=True)
 class SensitivityPoint:
-    """Profit when willingness to pay moves by ``change_percent``."""
+    """Profit when the price you charge moves by ``change_percent``.
+
+    Above the willingness to pay nobody buys (``above_willingness``), so profit is minus the fixed costs.
+    """
 
     change_percent: float
     price: float
     profit: float
-
-
-def money(amount: float) -> str:
-    """1234.5 -> '1,234.50'; whole amounts drop the cents."""
-    if abs(amount) >= 1e15 or amount == round(amount):
-        return f"{amount:,.0f}"
-    return f"{amount:,.2f}"
+    above_willingness: bool = False
 
 
 def _problems(raw: Mapping[str, object]) -> list[str]:
-    problems = []
+    problems, values = [], {}
     for name, spec in FIELDS.items():
         try:
-            parse_number(
+            values[name] = parse_number(
                 raw.get(name, ""), spec.label, minimum=spec.minimum, maximum=spec.maximum,
                 allow_minimum=spec.allow_zero, whole=spec.whole,
             )
         except ValueError as error:
             problems.append(str(error))
+    if {"price", "willingness_to_pay"} <= values.keys() and values["price"] > values["willingness_to_pay"]:
+        ceiling = money(values["willingness_to_pay"])
+        problems.append(
+            f"{FIELDS['price'].label}: {money(values['price'])} is above the willingness to pay ({ceiling}). "
+            f"Customers will not pay more than that: charge {ceiling} or less, or check your estimate of "
+            "what they would pay."
+        )
     return problems
 
 
@@ -147,6 +164,11 @@ def parse_inputs(raw: Mapping[str, object]) -> FeasibilityInputs:
     if problems:
         raise ValueError("\n".join(problems))
     return FeasibilityInputs(**{name: parse_number(raw[name], spec.label) for name, spec in FIELDS.items()})
+
+
+def _money_noise(inputs: FeasibilityInputs) -> float:
+    """Floating-point noise in a profit, not money: profits this close to zero are zero."""
+    return 1e-9 * max(1.0, inputs.fixed_costs)
 
 
 def profit_at(inputs: FeasibilityInputs, customers: float) -> float:
@@ -167,7 +189,7 @@ def break_even_customers(inputs: FeasibilityInputs) -> int | None:
     exact = break_even_exact(inputs)
     if exact is None:
         return None
-    tolerance = 1e-9 * max(1.0, inputs.fixed_costs)  # floating-point noise, not money
+    tolerance = _money_noise(inputs)
     customers = math.ceil(exact)
     while customers > 0 and profit_at(inputs, customers - 1) >= -tolerance:
         customers -= 1
@@ -176,14 +198,18 @@ def break_even_customers(inputs: FeasibilityInputs) -> int | None:
     return customers
 
 
-def _verdict(inputs: FeasibilityInputs, customers: int, break_even: int | None, margin: float | None) -> tuple[str, str]:
+def _verdict(
+    inputs: FeasibilityInputs, customers: int, break_even: int | None, profit: float, margin: float | None
+) -> tuple[str, str]:
     price, cost = money(inputs.price), money(inputs.variable_cost)
     if inputs.price < inputs.variable_cost:
         return "not feasible", (
             f"the price ({price}) is below the cost to serve one customer ({cost}), so every sale loses money."
         )
     if inputs.price == inputs.variable_cost:
-        return "not feasible", f"the price ({price}) only equals the cost to serve one customer, so no sale earns anything."
+        return "not feasible", (
+            f"the price ({price}) only equals the cost to serve one customer, so no sale earns anything."
+        )
     assert break_even is not None
     people = int(inputs.people_with_problem)
     if break_even > people:
@@ -191,17 +217,27 @@ def _verdict(inputs: FeasibilityInputs, customers: int, break_even: int | None, 
             f"you need {break_even:,} customers to break even, but only {people:,} people have the problem."
         )
     if customers == 0:
-        return "not feasible", f"reaching {format_number(inputs.reach_percent)}% of {people:,} people gives no customers."
+        reach = format_number(inputs.reach_percent)
+        return "not feasible", f"reaching {reach}% of {people:,} people gives no customers."
     if customers < break_even:
         return "not feasible", (
             f"{customers:,} customers is short of the {break_even:,} needed to break even "
             f"({break_even / people:.1%} of the people with the problem)."
         )
+    if profit <= _money_noise(inputs):
+        return "break-even", (
+            f"{customers:,} customers exactly cover the costs: no profit and no loss. "
+            "Any drop in price or reach turns it into a loss."
+        )
     if margin is not None and margin < THIN_MARGIN:
         return "marginal", (
-            f"it makes a profit, but the margin ({margin:.1%}) is thin: a small drop in price or reach would erase it."
+            f"it makes a profit of {money(profit)}, but the margin ({margin:.1%}) is below {THIN_MARGIN:.0%}: "
+            "a small drop in price or reach would erase it."
         )
-    return "feasible", f"{customers:,} customers is above the break-even point of {break_even:,}, with a {margin:.1%} margin."
+    return "feasible", (
+        f"{customers:,} customers is above the break-even point of {break_even:,}, with a {margin:.1%} margin "
+        f"(at least {THIN_MARGIN:.0%})."
+    )
 
 
 def evaluate(inputs: FeasibilityInputs) -> FeasibilityResult:
@@ -211,9 +247,11 @@ def evaluate(inputs: FeasibilityInputs) -> FeasibilityResult:
     revenue = customers * inputs.price
     total_cost = inputs.fixed_costs + customers * inputs.variable_cost
     profit = profit_at(inputs, customers)
+    if abs(profit) <= _money_noise(inputs):
+        profit = 0.0  # so that break-even shows as 0, not -0.00
     margin = profit / revenue if revenue > 0 else None
     break_even = break_even_customers(inputs)
-    verdict, reason = _verdict(inputs, customers, break_even, margin)
+    verdict, reason = _verdict(inputs, customers, break_even, profit, margin)
     return FeasibilityResult(
         inputs, customers, revenue, total_cost, profit, margin,
         inputs.price - inputs.variable_cost, break_even, verdict, reason,
@@ -221,9 +259,10 @@ def evaluate(inputs: FeasibilityInputs) -> FeasibilityResult:
 
 
 def sensitivity(inputs: FeasibilityInputs, swing_percent: float, steps: int = 4) -> list[SensitivityPoint]:
-    """Profit at willingness-to-pay changes from ``-swing_percent`` to ``+swing_percent``.
+    """Profit at price changes from ``-swing_percent`` to ``+swing_percent``, with today's customers.
 
-    ``steps`` points on each side of today's price (so ``2 * steps + 1`` in all).
+    ``steps`` points on each side of today's price (so ``2 * steps + 1`` in all). A price above the
+    willingness to pay wins no customers.
     """
     swing = parse_number(swing_percent, "Price swing (%)", maximum=MAX_SWING_PERCENT)
     if not 1 <= steps <= 50:
@@ -233,7 +272,9 @@ def sensitivity(inputs: FeasibilityInputs, swing_percent: float, steps: int = 4)
     for index in range(-steps, steps + 1):
         change = swing * index / steps
         price = inputs.price * (1 + change / 100)
-        points.append(SensitivityPoint(change, price, profit_at(replace(inputs, price=price), customers)))
+        above = price > inputs.willingness_to_pay * (1 + 1e-12)  # 1e-12: rounding in price * (1 + change)
+        moved = replace(inputs, price=min(price, inputs.willingness_to_pay))
+        points.append(SensitivityPoint(change, price, profit_at(moved, 0 if above else customers), above))
     return points
 
 

@@ -1,4 +1,4 @@
-"""The feasibility calculator's widget: five inputs, results with a verdict, two charts and Save my work."""
+"""The feasibility calculator's widget: six inputs, results with a verdict, two charts and Save my work."""
 
 from __future__ import annotations
 
@@ -15,10 +15,18 @@ from .model import FIELDS, MAX_SWING_PERCENT, evaluate, parse_inputs, sensitivit
 EXERCISE_ID = "feasibility"
 
 
-def build_calculator(**starting_values: float) -> ExerciseView:
-    """The live calculator, starting from the defaults or from ``starting_values``."""
+def build_calculator(*, save: bool = True, **starting_values: float) -> ExerciseView:
+    """The live calculator, starting from the defaults or from ``starting_values`` (by field name).
+
+    ``save=False`` leaves out the Save my work panel, for an exercise that embeds the calculator
+    and saves its own work (an exercise shows one save panel, which saves that exercise).
+    """
     values = {name: starting_values.get(name, spec.default) for name, spec in FIELDS.items()}
+    unknown = sorted(starting_values.keys() - FIELDS.keys())
+    if unknown:  # a misspelt or retired name would otherwise be ignored without a word
+        raise TypeError(f"build_calculator: unknown inputs {', '.join(unknown)}; known: {', '.join(FIELDS)}.")
     sliders = {
+        "willingness_to_pay": widgets.FloatSlider(min=0, max=200, step=1),
         "price": widgets.FloatSlider(min=0, max=200, step=1),
         "variable_cost": widgets.FloatSlider(min=0, max=200, step=1),
         "fixed_costs": widgets.FloatSlider(min=0, max=50_000, step=100),
@@ -73,7 +81,7 @@ def build_calculator(**starting_values: float) -> ExerciseView:
         controls=controls | {f"{name}_slider": field.slider for name, field in number_fields.items()},
         outputs={"message": message, "results": results, "chart": chart},
         update=update,
-        snapshot=snapshot,
+        snapshot=snapshot if save else None,
         watch=controls,
         charts={"chart": panel},
     )

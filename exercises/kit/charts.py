@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 import matplotlib as mpl
@@ -19,6 +19,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends import backend_agg
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from PIL import Image
 
@@ -33,9 +34,8 @@ _FAST_LAYOUT = {"axes.titley": 1.0}
 _Y_LABEL_SPARE_CHARS = 2
 
 
-def _has_text_features(mtext: object) -> bool:
-    """Font features and language (Matplotlib 3.10+) change the glyphs: such text is not cached.
-    Matplotlib 3.8 (the one in the reader's browser, Pyodide 0.27) has neither."""
+def _has_text_shaping(mtext: object) -> bool:
+    """Font features or a language on the text (Matplotlib 3.10+); Pyodide's 3.8 has neither."""
     features = getattr(mtext, "get_fontfeatures", None)
     language = getattr(mtext, "get_language", None)
     return bool((features and features()) or (language and language()))
@@ -48,8 +48,8 @@ class _TextCachingRenderer(RendererAgg):
         super().__init__(width, height, dpi)
         self._text_bitmaps: OrderedDict[tuple, tuple[np.ndarray, float, float, float]] = OrderedDict()
 
-    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):  # noqa: ANN001 (Matplotlib's signature)
-        if ismath or _has_text_features(mtext):
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath or _has_text_shaping(mtext):
             return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
         key = (s, hash(prop), gc.get_antialiased())
         cached = self._text_bitmaps.get(key)
@@ -168,3 +168,20 @@ class ChartPanel(Generic[T]):
         self._last = (value, shown)
         self.redraws += 1
         return shown
+
+
+def horizontal_bars(
+    ax: Axes, positions: Sequence[float], widths: Sequence[float], colors: str | Sequence[str], *, height: float = 0.8
+) -> PolyCollection:
+    """Bars from 0 to each width, centred on each position, as one collection (which :func:`clear_plotted` removes).
+
+    Many times cheaper to add than ``ax.barh``, which adds one patch per bar and updates the data
+    limits for each. It leaves the limits alone: set them with ``ax.set_xlim`` and ``ax.set_ylim``.
+    """
+    half = height / 2
+    outlines = [
+        [(0, y - half), (0, y + half), (w, y + half), (w, y - half)] for y, w in zip(positions, widths, strict=True)
+    ]
+    bars = PolyCollection(outlines, facecolors=colors, edgecolors="none")
+    ax.add_collection(bars, autolim=False)
+    return bars

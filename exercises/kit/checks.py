@@ -60,6 +60,11 @@ class CheckBank:
     def _repr_html_(self) -> str:
         return check_html(self)
 
+    def __repr__(self) -> str:
+        # The plain-text form (text-only front ends, the notebook's text/plain output) names the check
+        # without the answers; the dataclass default would print every option with its "correct" flag.
+        return f"{self.title} ({len(self.questions)} questions; open the page or Jupyter to answer them)"
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -76,7 +81,7 @@ class CheckResult:
         return {
             "score": self.score,
             "max_score": self.bank.max_score,
-            "questions": {q.id: {"correct": ok} for q, ok in zip(self.bank.questions, self.correct)},
+            "questions": {q.id: {"correct": ok} for q, ok in zip(self.bank.questions, self.correct, strict=False)},
         }
 
 
@@ -121,7 +126,10 @@ def _numeric(raw: object) -> float | None:
 
 
 def score(bank: CheckBank, answers: Mapping[str, Any]) -> CheckResult:
-    """Score saved answers: option index (single), list of indices (multiple), number (numeric); ``None`` if unanswered."""
+    """Score saved answers: an option index (single), a list of indices (multiple) or a number (numeric).
+
+    ``None`` or a missing answer scores nothing.
+    """
     correct = []
     for question in bank.questions:
         given = answers.get(question.id)

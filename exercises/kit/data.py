@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -74,3 +75,11 @@ def data_files() -> list[str]:
     """Every shipped data file's name (schemas excluded)."""
     folder = resources.files("exercises").joinpath("data")
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".json") and not p.name.endswith(".schema.json"))
+
+
+def data_error(source: str, path: Sequence[str | int], message: str) -> ValueError:
+    """A ``ValueError`` for a rule no schema can express, located as :func:`validate` locates its errors.
+
+    ``data_error("bank.json", ["items", 3, "answer"], "...")`` reads ``bank.json: at /items/3/answer: ...``.
+    """
+    return ValueError(f"{source}: at /{'/'.join(str(part) for part in path)}: {message}")

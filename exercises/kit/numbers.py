@@ -47,7 +47,9 @@ def parse_number(
             shown = str(raw).strip()
             if len(shown) > 30:
                 shown = shown[:27] + "..."
-            raise ValueError(f"{label}: \u201c{shown}\u201d is not a number; enter digits only, such as 1200.") from None
+            raise ValueError(
+                f"{label}: \u201c{shown}\u201d is not a number; enter digits only, such as 1200."
+            ) from None
     if math.isnan(value):
         raise ValueError(f"{label}: NaN (not a number) cannot be used; enter a real number.")
     if math.isinf(value):
@@ -62,3 +64,10 @@ def parse_number(
     if whole and value != int(value):
         raise ValueError(f"{label}: must be a whole number, not {format_number(value)}.")
     return value
+
+
+def format_money(amount: float) -> str:
+    """1234.5 -> '1,234.50'; whole amounts drop the cents (2000 -> '2,000'). No currency: courses use any."""
+    if abs(amount) >= 1e15 or amount == round(amount):
+        return f"{amount:,.0f}"
+    return f"{amount:,.2f}"

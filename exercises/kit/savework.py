@@ -39,10 +39,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .numbers import format_number
 from .text import clean_text, escape_markdown
 
 SCHEMA = "becoming-a-pm/saved-work"
@@ -51,7 +52,9 @@ WORK_FOLDER_NAME = "my-work"
 MAX_NAME_CHARS = 100
 _EXERCISE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 _SUFFIX = re.compile(r"^[a-z0-9][a-z0-9-]{0,19}\.[a-z0-9]{1,5}$")
-_REQUIRED_KEYS = {"schema", "schema_version", "exercise_id", "exercise_title", "learner_name", "saved_at", "inputs", "results"}
+_REQUIRED_KEYS = {
+    "schema", "schema_version", "exercise_id", "exercise_title", "learner_name", "saved_at", "inputs", "results"
+}
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def make_record(
     if not _EXERCISE_ID.match(exercise_id):
         raise ValueError(f"Exercise id {exercise_id!r} must be 1-40 characters of a-z, 0-9 and '-'.")
     name = clean_text(learner_name, "Your name", max_chars=MAX_NAME_CHARS) or None
-    moment = (saved_at or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    moment = (saved_at or datetime.now(UTC)).astimezone(UTC)
     record = {
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -144,13 +147,60 @@ def validate_record(record: Any) -> dict[str, Any]:
     return record
 
 
-def _markdown_cell(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return escape_markdown(text).replace("\n", "<br>")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _markdown_text(text: str) -> str:
+    """Learner text for one table cell: escaped, its line breaks as <br> (a raw one would end the row)."""
+    return _LINE_BREAK.sub("<br>", escape_markdown(text))
+
+
+def _markdown_value(value: Any) -> str:
+    """Any JSON value as readable text for a table cell: no braces, quotes or ``null``."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return format_number(value)
+    if isinstance(value, str):
+        return _markdown_text(value)
+    if isinstance(value, Mapping):
+        return "; ".join(f"{_markdown_text(k)}: {_nested(v)}" for k, v in value.items()) or "(none)"
+    return ", ".join(_nested(item) for item in value) or "(none)"
+
+
+def _nested(value: Any) -> str:
+    """A value inside another: containers in parentheses, so that their parts stay together."""
+    text = _markdown_value(value)
+    return f"({text})" if isinstance(value, (Mapping, list, tuple)) and value else text
+
+
+def _is_table(value: Any) -> bool:
+    """Values that read better as a table of their own than inside one cell."""
+    if isinstance(value, Mapping):
+        return bool(value)
+    return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, Mapping) and v for v in value)
+
+
+def _markdown_table(value: Mapping[str, Any] | list[Any]) -> list[str]:
+    """A mapping as Item/Value rows; a list of mappings as one row each, with a column per key."""
+    if isinstance(value, Mapping):
+        rows = [["Item", "Value"], *([_markdown_text(k), _markdown_value(v)] for k, v in value.items())]
+    else:
+        keys = list(dict.fromkeys(key for item in value for key in item))
+        rows = [[_markdown_text(k) for k in keys],
+                *([_markdown_value(item[k]) if k in item else "" for k in keys] for item in value)]
+    head, *body = rows
+    return [f"| {' | '.join(head)} |", f"|{' --- |' * len(head)}", *(f"| {' | '.join(row)} |" for row in body)]
 
 
 def record_to_markdown(record: Mapping[str, Any], body: str = "") -> str:
-    """Render a record as Markdown; ``body`` (already safe Markdown) is appended."""
+    """Render a record as Markdown; ``body`` (already safe Markdown) is appended.
+
+    Each of inputs and results is a table; a value that is itself a mapping or a list of
+    mappings gets a table of its own below it, and anything deeper is written inline.
+    """
     lines = [
         f"# My work: {escape_markdown(record['exercise_title'])}",
         "",
@@ -159,8 +209,12 @@ def record_to_markdown(record: Mapping[str, Any], body: str = "") -> str:
         f"- Exercise id: `{record['exercise_id']}`",
     ]
     for heading, key in (("What I entered", "inputs"), ("Results", "results")):
-        lines += ["", f"## {heading}", "", "| Item | Value |", "| --- | --- |"]
-        lines += [f"| {_markdown_cell(k)} | {_markdown_cell(v)} |" for k, v in record[key].items()]
+        values = record[key]
+        lines += ["", f"## {heading}", ""]
+        lines += _markdown_table({k: "(see below)" if _is_table(v) else v for k, v in values.items()})
+        for name, value in values.items():
+            if _is_table(value):
+                lines += ["", f"### {heading}: {_markdown_text(name)}", "", *_markdown_table(value)]
     if body:
         lines += ["", body.rstrip()]
     return "\n".join(lines) + "\n"
@@ -211,7 +265,7 @@ def save_record(
         except FileExistsError:
             continue
         _write_new(paths[1], record_to_markdown(record, markdown_body).encode("utf-8"))
-        for path, data in zip(paths[2:], attachments.values()):
+        for path, data in zip(paths[2:], attachments.values(), strict=False):
             _write_new(path, data)
         return SavedFiles(paths[0], paths[1], tuple(paths[2:]))
     raise OSError("Could not find a free file name in the my-work folder; try again.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
 from .charts import ChartPanel, new_figure
 from .sorting import SortResult

@@ -70,4 +70,5 @@ def build_sorter(
         controls={**dropdowns, "check": check},
         outputs={"feedback": feedback, "chart": chart},
         snapshot=snapshot if save else None,
+        charts={"chart": panel},
     )

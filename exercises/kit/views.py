@@ -93,7 +93,9 @@ class NumberField:
     exercise, not rejected silently by the browser.
     """
 
-    def __init__(self, label: str, value: float, slider: widgets.FloatSlider | widgets.FloatLogSlider, help_text: str = ""):
+    def __init__(
+        self, label: str, value: float, slider: widgets.FloatSlider | widgets.FloatLogSlider, help_text: str = ""
+    ) -> None:
         self.text = widgets.Text(
             value=format_number(value),
             description=label,
@@ -175,7 +177,8 @@ def build_save_panel(
             status.value = render.notice("error", f"Not saved. {error}")
             return
         except OSError as error:
-            status.value = render.notice("error", f"Not saved: the file could not be written ({error.strerror or error}).")
+            reason = error.strerror or error
+            status.value = render.notice("error", f"Not saved: the file could not be written ({reason}).")
             return
         status.value = render.notice("ok", saved_message(saved), title="Saved")
 
@@ -216,6 +219,18 @@ def assemble(
         parts.append(save.root)
         all_controls |= save.controls
         all_outputs |= save.outputs
-    return ExerciseView(
-        widgets.VBox(parts), controls=all_controls, outputs=all_outputs, live=live, charts=dict(charts or {})
-    )
+    root = widgets.VBox(parts)
+    fit_labels(root)
+    return ExerciseView(root, controls=all_controls, outputs=all_outputs, live=live, charts=dict(charts or {}))
+
+
+def fit_labels(root: widgets.Widget) -> None:
+    """Let every button and check box under ``root`` that has no width of its own grow to fit its label.
+
+    ipywidgets gives buttons 148px and check boxes 300px, and cuts a longer label with an ellipsis
+    ("Load the flawe\u2026"). A width an exercise set on purpose is kept.
+    """
+    if isinstance(root, (widgets.Button, widgets.Checkbox)) and not root.layout.width:
+        root.layout.width = "auto"
+    for child in getattr(root, "children", ()):
+        fit_labels(child)

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from exercises import audience_translator
 
+EXERCISE_ID = "audience-translator"
 NAME = "audience translator: edit the message"
 
 

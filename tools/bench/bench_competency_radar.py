@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from exercises import competency_radar
 
+EXERCISE_ID = "competency-radar"
 NAME = "competency radar: move a rating slider"
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from exercises import interview_lab
 
 NAME = "interview-question lab, part 2: check a rewritten question"
+EXERCISE_ID = "interview-lab-write"
 DRAFTS = [
     "Would you use an app that reminds club members what they owe?",
     "Tell me about the last time you split the costs of a trip.",

@@ -1,9 +1,10 @@
-"""Benchmark case: edit one canvas box (check all boxes, redraw the changed box, rebuild the image)."""
+"""Benchmark case: edit one canvas box (check all boxes, update the changed box's artists, redraw the image)."""
 
 from collections.abc import Callable
 
 from exercises import lean_canvas
 
+EXERCISE_ID = "lean-canvas"
 NAME = "lean canvas: edit the problem box"
 
 

@@ -3,13 +3,14 @@
 from collections.abc import Callable
 from datetime import date
 
-from exercises import personal_plan
+from exercises.personal_plan.widget import build_personal_plan
 
+EXERCISE_ID = "personal-plan"
 NAME = "personal plan: edit the next steps"
 
 
 def setup() -> Callable[[int], None]:
-    view = personal_plan.build_personal_plan(today=date(2026, 11, 23))
+    view = build_personal_plan(today=date(2026, 11, 23))
     note = view.controls["friend_note"]
 
     def step(i: int) -> None:

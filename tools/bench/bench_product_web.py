@@ -5,6 +5,7 @@ from collections.abc import Callable
 from exercises import product_web
 
 NAME = "product-web explorer: choose a new phase or team (full redraw)"
+EXERCISE_ID = "product-web"
 
 
 def setup() -> Callable[[int], None]:

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from exercises import say_no
 
+EXERCISE_ID = "say-no"
 NAME = "say-no role-play: back, then a reply that ends the conversation"
 
 

@@ -2,16 +2,18 @@
 
 from collections.abc import Callable
 
-from exercises import vision_pitch
+from exercises.vision_pitch.widget import build_pitch_builder
 
+EXERCISE_ID = "vision-pitch"
 NAME = "vision-pitch builder: edit a part"
 
 
 def setup() -> Callable[[int], None]:
-    view = vision_pitch.build_pitch_builder()
+    view = build_pitch_builder()
     view.controls["example"].click()
 
     def step(i: int) -> None:
-        view.controls["problem"].value = f"Failed payments cost us {i}% of revenue, according to the finance report. " * (1 + i % 5)
+        sentence = f"Failed payments cost us {i}% of revenue, according to the finance report. "
+        view.controls["problem"].value = sentence * (1 + i % 5)
 
     return step

@@ -1,0 +1,102 @@
+"""The competency radar's widget: background check boxes, six rating sliders, a note, the radar and the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..kit import render
+from ..kit.charts import figure_png
+from ..kit.views import ExerciseView, assemble
+from .chart import chart_panel
+from .model import SCALE_MAX, SCALE_MIN, RadarResult, assess, backgrounds_html, origin_profiles
+
+EXERCISE_ID = "competency-radar"
+SLIDER_STYLE = {"description_width": "24em"}  # wide enough to show the longest competency name in full
+
+
+def build_radar(
+    backgrounds: Sequence[str] = ("development",),
+    ratings: Mapping[str, int] | None = None,
+    note: str = "",
+) -> ExerciseView:
+    """Background check boxes, six rating sliders, a note, the radar, the growth plan and Save my work."""
+    catalogue = origin_profiles()
+    ratings = ratings or {}
+    boxes = {
+        b.id: widgets.Checkbox(value=b.id in backgrounds, description=b.label, indent=False,
+                               layout=widgets.Layout(width="auto"))
+        for b in catalogue.backgrounds
+    }
+    sliders = {
+        c.id: widgets.IntSlider(
+            value=int(ratings.get(c.id, 3)), min=SCALE_MIN, max=SCALE_MAX, step=1, description=c.label,
+            tooltip=c.meaning, style=SLIDER_STYLE, layout=widgets.Layout(width="40em"), continuous_update=False,
+        )
+        for c in catalogue.competencies
+    }
+    note_box = widgets.Textarea(
+        value=note, description="Note (optional)",
+        placeholder="Anything you want to remember, e.g. why you chose a rating",
+        style=SLIDER_STYLE, layout=widgets.Layout(width="40em", height="5em"), continuous_update=False,
+    )
+    message, chart, plan = widgets.HTML(), widgets.HTML(), widgets.HTML()
+    panel = chart_panel()
+
+    def current() -> RadarResult:
+        chosen = [key for key, box in boxes.items() if box.value]
+        return assess(chosen, {key: s.value for key, s in sliders.items()}, note_box.value, catalogue)
+
+    def show_chart(result: RadarResult) -> None:
+        chart.value = panel.html(replace(result, note=""))  # the note is not drawn, so typing one does not redraw
+
+    def update() -> None:
+        try:
+            result = current()
+        except ValueError as error:
+            message.value = render.notice("error", str(error), title="Check your choices")
+            plan.value = render.notice("info", "The radar and your growth plan appear once every choice is valid.")
+            chart.value = ""
+            return
+        message.value = ""
+        show_chart(result)
+        plan.value = result._repr_html_()
+
+    def snapshot() -> dict[str, Any]:
+        try:
+            result = current()
+        except ValueError as error:
+            raise ValueError(f"Fix your choices first. {error}") from None
+        show_chart(result)
+        return {
+            "inputs": {
+                "backgrounds": [b.id for b in result.backgrounds],
+                "ratings": dict(zip(catalogue.ids, result.ratings, strict=False)),
+                "note": result.note,
+            },
+            "results": result.as_dict(),
+            "markdown_body": result.plan_markdown(),
+            "attachments": {"radar.png": figure_png(panel.figure)},
+        }
+
+    background_box = widgets.VBox(
+        [widgets.HTML("<strong>1. Your background: tick every role you have held</strong>"), *boxes.values(),
+         widgets.HTML(backgrounds_html(catalogue))]
+    )
+    rating_box = widgets.VBox(
+        [widgets.HTML("<strong>2. Rate yourself from 1 (new to it) to 5 (could teach it)</strong>"),
+         *sliders.values(), note_box]
+    )
+    return assemble(
+        EXERCISE_ID,
+        [background_box, rating_box, message, chart, plan],
+        controls={f"background_{key}": box for key, box in boxes.items()}
+        | {f"rating_{key}": s for key, s in sliders.items()} | {"note": note_box},
+        outputs={"message": message, "chart": chart, "plan": plan},
+        update=update,
+        snapshot=snapshot,
+        charts={"chart": panel},
+    )

@@ -1,0 +1,31 @@
+"""The backlog prioritiser (chapter 08): rank a backlog by RICE and see how sure the top item is.
+
+- :mod:`.model`: estimates, the backlog and its ranking (pure: no Matplotlib, no ipywidgets);
+- :mod:`.sensitivity`: which single estimate, if wrong, would change the top item (pure);
+- :mod:`.delay`: cost of delay and the order of work that costs least (pure);
+- :mod:`.chart`: ``plot_value_effort(ax, ...)`` and the chart panel;
+- :mod:`.widget`: :func:`build_prioritiser`, the only part that touches ipywidgets.
+
+The pure layers' names are available here; ``build_prioritiser`` is imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .delay import *  # noqa: F403 (the package's public surface is the pure layers')
+from .delay import __all__ as _delay_names
+from .model import *  # noqa: F403 (likewise)
+from .model import __all__ as _model_names
+from .sensitivity import *  # noqa: F403 (likewise)
+from .sensitivity import __all__ as _sensitivity_names
+
+__all__ = [*_model_names, *_sensitivity_names, *_delay_names, "build_prioritiser"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "build_prioritiser":
+        from .widget import build_prioritiser
+
+        return build_prioritiser
+    raise AttributeError(name)

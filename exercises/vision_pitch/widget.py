@@ -1,0 +1,81 @@
+"""The vision-pitch builder's widget: a box per part, an audience, the checker, the pitch, a chart, Save my work."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..kit import render
+from ..kit.views import ExerciseView, assemble
+from .chart import chart_panel
+from .model import PitchCheck, PitchSpec, check_pitch, pitch_html, pitch_markdown, pitch_spec
+
+EXERCISE_ID = "vision-pitch"
+PART_LABEL_STYLE = {"description_width": "19em"}  # room for "What success looks like (≤50 words)"
+
+
+def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
+    """One text box per part, an audience, the checker, the one-page pitch, a word-budget chart, Save my work."""
+    spec = spec or pitch_spec()
+    audience = widgets.Dropdown(options=[(a.label, a.id) for a in spec.audiences], value=spec.audiences[0].id,
+                                description="Audience", style=PART_LABEL_STYLE, layout=widgets.Layout(width="41em"))
+    focus = widgets.HTML()
+    boxes = {
+        f.id: widgets.Textarea(
+            value="", description=f"{f.label} (\u2264{f.max_words} words)", placeholder=f.prompt,
+            continuous_update=False, style=PART_LABEL_STYLE, layout=widgets.Layout(width="52em", height="4.5em"),
+        )
+        for f in spec.fields
+    }
+    example = widgets.Button(description="Load the flawed example", icon="file-text-o",
+                             tooltip="Fill every part with an example pitch that has problems to find")
+    clear = widgets.Button(description="Clear all", icon="eraser", tooltip="Empty every part")
+    message, checklist, pitch, chart = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
+    panel = chart_panel()
+
+    def current() -> PitchCheck:
+        return check_pitch(spec, {name: box.value for name, box in boxes.items()}, audience.value)
+
+    def update() -> None:
+        focus.value = f"<p><em>{render.escape(spec.audience(audience.value).focus)}</em></p>"
+        try:
+            check = current()
+        except ValueError as error:
+            message.value = render.notice("error", str(error), title="Check your text")
+            checklist.value = pitch.value = chart.value = ""
+            return
+        message.value = ""
+        checklist.value = check._repr_html_()
+        pitch.value = pitch_html(check)
+        chart.value = panel.html(check.budget)
+
+    def snapshot() -> dict[str, Any]:
+        try:
+            check = current()
+        except ValueError as error:
+            raise ValueError(f"Fix the text first. {error}") from None
+        texts = {f.id: text for f, text in zip(spec.fields, check.texts, strict=True)}
+        return {"inputs": {"audience": check.audience.id} | texts, "results": check.as_dict(),
+                "markdown_body": pitch_markdown(check)}
+
+    view = assemble(
+        EXERCISE_ID,
+        [audience, focus, *boxes.values(), widgets.HBox([example, clear]), message, checklist, chart, pitch],
+        controls={"audience": audience, **boxes, "example": example, "clear": clear},
+        outputs={"message": message, "checklist": checklist, "pitch": pitch, "chart": chart, "focus": focus},
+        update=update,
+        snapshot=snapshot,
+        watch={"audience": audience, **boxes},
+        charts={"chart": panel},
+    )
+
+    def fill(values: Mapping[str, str]) -> None:
+        with view.batch():  # one update at the end, not one per box
+            for name, box in boxes.items():
+                box.value = values.get(name, "")
+
+    example.on_click(lambda _button: fill(spec.example))
+    clear.on_click(lambda _button: fill({}))
+    return view
