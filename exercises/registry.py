@@ -91,18 +91,36 @@ WIDGETS: tuple[Exercise, ...] = (
         "personal-plan", "Your personal plan", "07-setbacks-and-growth",
         "exercises.personal_plan.widget:build_personal_plan", ("personal_plan.json",),
     ),
-    # Part IV, chapters 08 and 12 (issue 13)
+    # Part IV (issue 13)
     Exercise(
         "prioritiser", "Backlog prioritiser", "08-prioritising-and-trade-offs",
         "exercises.prioritiser.widget:build_prioritiser", ("prioritiser.json",),
+    ),
+    Exercise(
+        "assumption-map", "Assumption map", "09-discovery-and-experiments",
+        "exercises.assumption_map.widget:build_assumption_map", ("assumption_map.json",),
+    ),
+    Exercise(
+        "experiment-planner", "Experiment planner", "09-discovery-and-experiments",
+        "exercises.experiment_planner.widget:build_planner",
+    ),
+    Exercise(
+        "metric-tree", "Metric-tree builder", "10-metrics-and-outcomes",
+        "exercises.metric_tree.widget:build_metric_tree", ("metric_trees.json",), max_score=9,
+    ),
+    Exercise(
+        "okr-checker", "OKR checker", "10-metrics-and-outcomes",
+        "exercises.okr_checker.widget:build_okr_checker", ("okr_rules.json",),
+    ),
+    Exercise(
+        "spec-checker", "Spec checker", "11-specs-with-engineering-and-design",
+        "exercises.spec_checker.widget:build_spec_checker", ("spec_rules.json", "spec_scenarios.json"),
     ),
     Exercise(
         "roadmap", "Roadmap builder", "12-roadmaps-and-strategy",
         "exercises.roadmap.widget:build_roadmap", ("roadmap.json",),
     ),
 )
-
-
 
 
 def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
@@ -113,7 +131,7 @@ def _check(number: int, chapter: str, title: str, questions: int) -> Exercise:
 
 
 CHECKS: tuple[Exercise, ...] = (
-    # Chapters 01-03 (issue 12, author 12a)
+    # One per chapter (issues 12 and 13)
     _check(1, "01-what-a-pm-does", "What a product manager actually does", 8),
     _check(2, "02-origin-stories", "Origin stories: the path you bring", 7),
     _check(3, "03-understanding-customers", "Understanding customers without leading them", 8),
@@ -121,8 +139,11 @@ CHECKS: tuple[Exercise, ...] = (
     _check(5, "05-translating-between-worlds", "Translating between worlds", 8),
     _check(6, "06-the-pm-interview", "The PM interview", 9),
     _check(7, "07-setbacks-and-growth", "Setbacks, growth and your next step", 8),
-    # Part IV, chapters 08 and 12 (issue 13)
+    # Part IV (issue 13)
     _check(8, "08-prioritising-and-trade-offs", "Prioritising and trade-offs", 7),
+    _check(9, "09-discovery-and-experiments", "Discovery and experiments", 9),
+    _check(10, "10-metrics-and-outcomes", "Metrics and outcomes", 8),
+    _check(11, "11-specs-with-engineering-and-design", "Specs with engineering and design", 8),
     _check(12, "12-roadmaps-and-strategy", "Roadmaps and strategy", 7),
 )
 

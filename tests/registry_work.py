@@ -49,6 +49,29 @@ def answer_a_question(view: Any) -> None:
     view.controls["check"].click()
 
 
+def rate_three_assumptions(view: Any) -> None:
+    """Assumption map: rate the first three assumptions on both scales."""
+    for number, (importance, evidence) in enumerate([(4, 1), (3, 3), (1, 2)], 1):
+        view.controls[f"importance_{number}"].value = importance
+        view.controls[f"evidence_{number}"].value = evidence
+
+
+def connect_a_small_tree(view: Any) -> None:
+    """Metric tree: choose the first north star and connect the first metric to it."""
+    view.controls["north_star"].value = 0
+    view.controls["link_1"].value = "north-star"
+
+
+def rewrite_the_objective(view: Any) -> None:
+    """OKR checker: make the example one's own (saving the untouched example is refused)."""
+    view.controls["objective"].value = "New listeners love their first week"
+
+
+def load_the_flawed_spec(view: Any) -> None:
+    """Spec checker: an empty spec cannot be saved; the flawed example is a first draft."""
+    view.controls["flawed"].click()
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
@@ -56,4 +79,8 @@ DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "product-web": write_a_readiness_note,
     "personal-plan": open_the_calculator,
     "interview-practice": answer_a_question,
+    "assumption-map": rate_three_assumptions,
+    "metric-tree": connect_a_small_tree,
+    "okr-checker": rewrite_the_objective,
+    "spec-checker": load_the_flawed_spec,
 }

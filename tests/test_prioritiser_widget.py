@@ -100,7 +100,7 @@ def test_adding_an_item_waits_for_its_estimates_then_ranks_it(view):
     assert "Added \u201cShare trip photos\u201d" in view.outputs["add_message"].value
     assert "waiting for all four estimates: Share trip photos" in view.outputs["message"].value
     assert len(ranking_rows(view)) == 13 and view.controls["restore"].disabled and not view.controls["remove"].disabled
-    for name, typed in zip(p.ESTIMATE_NAMES, ["20000", "1", "100", "1"]):
+    for name, typed in zip(p.ESTIMATE_NAMES, ["20000", "1", "100", "1"], strict=False):
         view.controls[name].value = typed
     assert ranking_rows(view)[0] == "Share trip photos (yours)"
     assert view.outputs["message"].value == ""
@@ -132,7 +132,7 @@ def test_adding_an_item_with_a_bad_title_says_why(view, title, message):
 def test_markup_in_a_title_is_shown_as_text(view):
     view.controls["new_title"].value = "<script>alert(1)</script>"
     view.controls["add"].click()
-    for name, typed in zip(p.ESTIMATE_NAMES, ["1", "1", "50", "1"]):
+    for name, typed in zip(p.ESTIMATE_NAMES, ["1", "1", "50", "1"], strict=False):
         view.controls[name].value = typed
     shown = view.outputs["ranking"].value + view.outputs["add_message"].value
     assert "<script>" not in shown and "&lt;script&gt;" in shown
@@ -153,7 +153,7 @@ def test_save_keeps_the_ranking_the_estimates_and_own_items(view, save_view):
     view.controls["confidence"].value = "50"
     view.controls["new_title"].value = "Share trip photos"
     view.controls["add"].click()
-    for name, typed in zip(p.ESTIMATE_NAMES, ["3000", "0.5", "50", "2"]):
+    for name, typed in zip(p.ESTIMATE_NAMES, ["3000", "0.5", "50", "2"], strict=False):
         view.controls[name].value = typed
     record = save_view(view, name="Ada")
     assert record["exercise_id"] == "prioritiser" and record["exercise_title"] == "Backlog prioritiser"
@@ -185,7 +185,7 @@ def shown_chart(view) -> dict:
     for line in ax.lines:
         if line.get_marker() in (chart.SHIPPED_MARKER, chart.OWN_MARKER) and line.get_markerfacecolor() != "none":
             key = (to_hex(line.get_color()), line.get_marker())
-            points.setdefault(key, set()).update(zip(line.get_xdata(), line.get_ydata()))
+            points.setdefault(key, set()).update(zip(line.get_xdata(), line.get_ydata(), strict=False))
     (ring,) = [line for line in ax.lines if line.get_markerfacecolor() == "none"]
     (dashed,) = [line for line in ax.lines if line.get_linestyle() == "--"]
     x, y = dashed.get_data()

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exercises import prioritiser, roadmap as r
+from exercises import prioritiser
+from exercises import roadmap as r
 from exercises.kit import data, savework
 
 START = r.starting()

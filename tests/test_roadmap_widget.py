@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
-from exercises import prioritiser, roadmap as r
+from exercises import prioritiser
+from exercises import roadmap as r
 from exercises.prioritiser.chart import theme_colours
 from exercises.roadmap import chart
 
@@ -29,7 +30,8 @@ def move(view, item_id: str, place: str) -> None:
 def test_it_starts_from_the_shipped_ranking_with_context_board_and_chart(view):
     assert "Planning from the shipped backlog, ranked by RICE." in view.outputs["source_message"].value
     board = view.outputs["board"].value
-    assert "Now: 9 of 9.6 person-months" in board and "#1 Automatic reminders for unpaid shares (1 person-month)" in board
+    assert "Now: 9 of 9.6 person-months" in board
+    assert "#1 Automatic reminders for unpaid shares (1 person-month)" in board
     assert "Outcome: More trips settled within a week" in board
     notes = view.outputs["notes"].value
     assert "The theme \u201cTrust and reliability\u201d has no outcome" in notes
@@ -97,7 +99,7 @@ def save_a_ranking(save_view, confidence: str) -> None:
     ranker.controls["confidence"].value = confidence
     ranker.controls["new_title"].value = "Share trip photos"
     ranker.controls["add"].click()
-    for name, typed in zip(prioritiser.ESTIMATE_NAMES, ["2000", "1", "80", "1"]):
+    for name, typed in zip(prioritiser.ESTIMATE_NAMES, ["2000", "1", "80", "1"], strict=False):
         ranker.controls[name].value = typed
     assert save_view(ranker, name="Ada") is not None
 
@@ -157,7 +159,7 @@ def shown_bars(view) -> list[tuple[float, float, float, str]]:
         return []
     (boxes,) = found
     shown = []
-    for path, colour in zip(boxes.get_paths(), boxes.get_facecolors()):
+    for path, colour in zip(boxes.get_paths(), boxes.get_facecolors(), strict=False):
         xs, ys = path.vertices[:4, 0], path.vertices[:4, 1]
         shown.append((round((xs.min() + xs.max()) / 2, 6), ys.min(), ys.max() - ys.min(), to_hex(colour)))
     return shown

@@ -160,17 +160,11 @@ class QuestionCheck:
 
     def highlighted_html(self) -> str:
         """The question, escaped, with every flagged stretch of words marked."""
-        spans = _merge_spans([(flag.start, flag.end) for flag in self.flags])
-        pieces, position = [], 0
-        for start, end in spans:
-            pieces.append(render.escape(self.question[position:start]))
-            marked = render.escape(self.question[start:end])
-            pieces.append(f'<mark style="background:#ffe08a;color:#222;">{marked}</mark>')
-            position = end
-        pieces.append(render.escape(self.question[position:]))
+        marked = render.mark_spans(self.question, [(flag.start, flag.end) for flag in self.flags],
+                                   style="background:#ffe08a;color:#222;")
         return (
             '<blockquote style="white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0;padding:4px 10px;'
-            f'border-left:4px solid #8a8a8a;">{"".join(pieces)}</blockquote>'
+            f'border-left:4px solid #8a8a8a;">{marked}</blockquote>'
         )
 
     def _repr_html_(self) -> str:
@@ -184,16 +178,6 @@ class QuestionCheck:
                 title=f"{number}. {flag.rule.kind_label}",
             ))
         return "".join(parts)
-
-
-def _merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _compile_pattern(rule_id: str, pattern: str) -> re.Pattern[str]:

@@ -82,3 +82,20 @@ def data_table(header: Sequence[str], rows: Iterable[Sequence[object]], *, capti
         f'<caption style="text-align:left;font-weight:600;padding-bottom:4px;">{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+def mark_spans(text: str, spans: Iterable[tuple[int, int]], *, style: str = "background:#fff0b3;color:#111;") -> str:
+    """``text`` escaped, with each ``(start, end)`` span wrapped in ``<mark>``; overlapping spans are merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    parts, position = [], 0
+    for start, end in merged:
+        parts.append(escape(text[position:start]))
+        parts.append(f'<mark style="{escape(style)}">{escape(text[start:end])}</mark>')
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)

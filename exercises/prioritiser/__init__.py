@@ -9,23 +9,9 @@
 The pure layers' names are available here; ``build_prioritiser`` is imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .delay import *  # noqa: F403 (the package's public surface is the pure layers')
-from .delay import __all__ as _delay_names
 from .model import *  # noqa: F403 (likewise)
-from .model import __all__ as _model_names
 from .sensitivity import *  # noqa: F403 (likewise)
-from .sensitivity import __all__ as _sensitivity_names
 
-__all__ = [*_model_names, *_sensitivity_names, *_delay_names, "build_prioritiser"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "build_prioritiser":
-        from .widget import build_prioritiser
-
-        return build_prioritiser
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_prioritiser": "widget"})

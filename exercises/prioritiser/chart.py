@@ -60,7 +60,7 @@ def plot_value_effort(ax: Axes, ranking: Ranking) -> None:
     ax.plot([0, x_max], [0, ranking.top.score * x_max], linestyle="--", color=TOP_RING, linewidth=1, zorder=2)
     ax.axvline(statistics.median(efforts), color="#8a8a8a", linestyle=":", linewidth=1, zorder=1)
     ax.axhline(statistics.median(values), color="#8a8a8a", linestyle=":", linewidth=1, zorder=1)
-    for ranked, x, y in zip(ranking.order, efforts, values):  # text, not annotate: a third of the cost
+    for ranked, x, y in zip(ranking.order, efforts, values, strict=False):  # text, not annotate: a third of the cost
         ax.text(x + x_max * 0.012, y + y_max * 0.015, str(ranked.rank), fontsize=8, zorder=5)
     for name, (x, y, ha, va) in _QUADRANT_PLACES.items():
         ax.text(x, y, name, transform=ax.transAxes, ha=ha, va=va, fontsize=8, color="#555555")

@@ -53,7 +53,8 @@ class Schedule:
         return sum(self.delay_costs)
 
     def summary(self) -> str:
-        steps = ", ".join(f"{job.name} (done in week {week:g})" for job, week in zip(self.jobs, self.finish_weeks))
+        done = zip(self.jobs, self.finish_weeks, strict=True)
+        steps = ", ".join(f"{job.name} (done in week {week:g})" for job, week in done)
         return f"{self.rule}: {steps}. Cost of the waiting: {self.total:,.0f}"
 
 
@@ -63,7 +64,7 @@ def schedule(rule: str, jobs: Sequence[DelayJob]) -> Schedule:
     for job in jobs:
         week += job.weeks
         finish.append(week)
-    costs = tuple(job.cost_of_delay * done for job, done in zip(jobs, finish))
+    costs = tuple(job.cost_of_delay * done for job, done in zip(jobs, finish, strict=False))
     return Schedule(rule, tuple(jobs), tuple(finish), costs)
 
 

@@ -14,8 +14,19 @@ from ..kit.text import escape_markdown
 from ..kit.views import ExerciseView, assemble
 from .chart import chart_key, chart_panel
 from .model import (
-    ESTIMATE_NAMES, Backlog, BacklogItem, OwnItem, Ranking, backlog, estimate_label, new_own_item, parse_estimate,
-    parse_estimates, quadrants, rank, score_text,
+    ESTIMATE_NAMES,
+    Backlog,
+    BacklogItem,
+    OwnItem,
+    Ranking,
+    backlog,
+    estimate_label,
+    new_own_item,
+    parse_estimate,
+    parse_estimates,
+    quadrants,
+    rank,
+    score_text,
 )
 from .sensitivity import MAX_SWING, MIN_SWING, Sensitivity, top_item_sensitivity
 
@@ -205,7 +216,7 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
             add_message.value = render.notice("error", str(error), title="Not added")
             return
         state.own.append(added)
-        state.drafts[added.id] = {name: "" for name in ESTIMATE_NAMES}
+        state.drafts[added.id] = dict.fromkeys(ESTIMATE_NAMES, "")
         item.options = state.titles()
         item.value = added.id
         new_title.value = ""

@@ -9,23 +9,9 @@
 The pure layers' names are available here; ``build_roadmap`` is imported on first use.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
+from ..kit.lazy import lazy_attributes
 from .checks import *  # noqa: F403 (the package's public surface is the pure layers')
-from .checks import __all__ as _checks_names
 from .model import *  # noqa: F403 (likewise)
-from .model import __all__ as _model_names
 from .sources import *  # noqa: F403 (likewise)
-from .sources import __all__ as _sources_names
 
-__all__ = [*_sources_names, *_model_names, *_checks_names, "build_roadmap"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "build_roadmap":
-        from .widget import build_roadmap
-
-        return build_roadmap
-    raise AttributeError(name)
+__getattr__ = lazy_attributes(__name__, {"build_roadmap": "widget"})

@@ -25,7 +25,7 @@ X_LIMITS = (-0.6, len(HORIZONS) - 0.4)
 def segments(roadmap: Roadmap) -> list[tuple[int, float, float, str, int]]:
     """Each bar segment: (position, bottom, height, theme id, rank), items in rank order within a period."""
     found = []
-    for position, place in zip(POSITIONS, HORIZONS):
+    for position, place in zip(POSITIONS, HORIZONS, strict=False):
         bottom = 0.0
         for item in roadmap.items_in(place):
             found.append((position, bottom, item.effort, item.theme, item.rank))
@@ -54,7 +54,7 @@ def plot_roadmap(ax: Axes, roadmap: Roadmap) -> None:
     ax.hlines([capacity, capacity], [POSITIONS[0] - span, POSITIONS[1] - span],
               [POSITIONS[0] + span, POSITIONS[1] + span], colors=CAPACITY_COLOUR, linestyles="--", linewidth=1.8,
               gid=CAPACITY_GID)
-    for position, load in zip(POSITIONS, loads):
+    for position, load in zip(POSITIONS, loads, strict=False):
         planned = position < 2  # now and next have a capacity line; keep the total clear of it
         over = planned and load > capacity + 1e-9
         label = f"{format_number(round(load, 1))} of {format_number(round(capacity, 1))}" if planned else \
