@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from exercises import registry
 from tools import ROOT
 from tools.booksource import markdown_text, notebook_cells, read_config, toc_files
 from tools.sitekit import HTML
@@ -152,9 +153,9 @@ def test_the_shared_preview_note_says_what_readers_can_do():
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_exercises_have_a_preview_note(chapter):
     text = markdown_text(chapter)
-    builds = sum("build_" in "".join(c["source"]) for c in notebook_cells(chapter) if c["cell_type"] == "code")
+    exercises = sum(entry.chapter == chapter.stem for entry in registry.WIDGETS)
     # One shared note, included once before each exercise (never pasted: it would drift).
-    assert text.count(PREVIEW_INCLUDE) == builds, f"{chapter.name}: include the preview note before each exercise"
+    assert text.count(PREVIEW_INCLUDE) == exercises, f"{chapter.name}: include the preview note before each exercise"
     assert "**Preview or live?**" not in text, f"{chapter.name}: include the shared note instead of pasting it"
 
 

@@ -26,7 +26,8 @@ class Page:
 
     def __init__(self) -> None:
         self.posted: list[tuple[str, dict, list[bytes]]] = []
-        self.bridge = pm_live.Bridge(lambda kind, text, buffers: self.posted.append((kind, json.loads(text), list(buffers))))
+        self.bridge = pm_live.Bridge(
+            lambda kind, text, buffers: self.posted.append((kind, json.loads(text), list(buffers))))
         self.sent = 0
 
     def send(self, kind: str, **payload: object) -> str:
@@ -39,7 +40,8 @@ class Page:
         return [payload for posted_kind, payload, _ in self.posted if posted_kind == kind]
 
     def update(self, widget: object, **state: object) -> str:
-        return self.send("comm_msg", comm_id=widget.model_id, data={"method": "update", "state": state, "buffer_paths": []})
+        data = {"method": "update", "state": state, "buffer_paths": []}
+        return self.send("comm_msg", comm_id=widget.model_id, data=data)
 
 
 @pytest.fixture
@@ -65,6 +67,11 @@ def test_showing_an_exercise_opens_every_widget_before_naming_its_root(page, cal
     assert opened[root]["data"]["state"]["_model_name"] == "VBoxModel"
 
 
+def path_of(view, name: str) -> str:
+    """Where the control ``name`` sits in the view's widget tree, as the bridge remembers it."""
+    return next(path for path, widget in pm_live.input_widgets(view.root) if widget is view.controls[name])
+
+
 def test_a_change_in_the_page_computes_updates_the_outputs_and_is_remembered(page, calculator):
     page.posted.clear()
     msg_id = page.update(calculator.controls["price"], value="3")
@@ -73,21 +80,24 @@ def test_a_change_in_the_page_computes_updates_the_outputs_and_is_remembered(pag
     sent = [p for p in page.of_kind("comm_msg") if p["comm_id"] == results_id]
     assert sent and "not feasible" in sent[-1]["data"]["state"]["value"]
     remembered = {p["path"]: p for p in page.of_kind("remember")}
-    assert remembered["0.0.1.0"] == {"exercise": "feasibility", "path": "0.0.1.0", "widget": "Text", "key": "value", "value": "3"}
+    price = path_of(calculator, "price")
+    expected = {"exercise": "feasibility", "path": price, "widget": "Text", "key": "value", "value": "3"}
+    assert remembered[price] == expected
     assert page.posted[-1] == ("idle", {"msg_id": msg_id}, [])
 
 
-def test_remembered_inputs_come_back_and_ones_that_no_longer_fit_are_ignored(page):
+def test_remembered_inputs_come_back_and_ones_that_no_longer_fit_are_ignored(page, calculator):
     inputs = {
-        "0.0.1.0": {"widget": "Text", "key": "value", "value": "3"},
-        "0.0.2.0": {"widget": "Dropdown", "key": "index", "value": 2},  # another kind of widget now
-        "0.0.6": {"widget": "IntSlider", "key": "value", "value": "not a number"},
+        path_of(calculator, "price"): {"widget": "Text", "key": "value", "value": "3"},
+        path_of(calculator, "variable_cost"): {"widget": "Dropdown", "key": "index", "value": 2},  # not what is there
+        path_of(calculator, "swing"): {"widget": "IntSlider", "key": "value", "value": "not a number"},
     }
     page.send("show", exercise="feasibility", inputs=inputs)
     view = page.bridge.views["feasibility"]
-    assert view.controls["price"].value == "3"
+    assert view is not calculator and view.controls["price"].value == "3"
     assert "not feasible" in view.outputs["results"].value
-    assert view.controls["swing"].value == 20
+    assert view.controls["variable_cost"].value == calculator.controls["variable_cost"].value
+    assert view.controls["swing"].value == calculator.controls["swing"].value
     assert not page.of_kind("error")
 
 
@@ -128,12 +138,14 @@ def test_messages_for_a_widget_that_is_gone_are_dropped(page):
 
 
 def test_json_for_the_page_has_no_nan():
-    assert pm_live.to_json({"a": float("nan"), "b": [1.5, float("inf")], "c": "x"}) == '{"a":null,"b":[1.5,null],"c":"x"}'
+    text = pm_live.to_json({"a": float("nan"), "b": [1.5, float("inf")], "c": "x"})
+    assert text == '{"a":null,"b":[1.5,null],"c":"x"}'
 
 
 def test_input_widgets_skip_outputs_and_passwords():
     import ipywidgets as widgets
 
-    box = widgets.VBox([widgets.HTML("out"), widgets.Password(), widgets.HBox([widgets.Text(), widgets.Dropdown(options=["a"])])])
+    inputs = widgets.HBox([widgets.Text(), widgets.Dropdown(options=["a"])])
+    box = widgets.VBox([widgets.HTML("out"), widgets.Password(), inputs])
     found = [(path, type(w).__name__, pm_live.input_key(w)) for path, w in pm_live.input_widgets(box)]
     assert found == [("0.2.0", "Text", "value"), ("0.2.1", "Dropdown", "index")]

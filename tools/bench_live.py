@@ -34,15 +34,15 @@ from tools import livepage, sitekit
 TARGETS = {"cold": "<= 8 s", "warm": "<= 3 s", "bytes": "<= 25 MB", "update": "p95 <= 150 ms"}
 
 
-class CountingHandler(sitekit._GzipHandler):  # noqa: SLF001 - the site tests' static host, plus WebAssembly
+class CountingHandler(sitekit._GzipHandler):
     """Gzips WebAssembly too (static hosts do), keeps compressed bodies, counts the bytes it sends."""
 
-    TEXT = sitekit._GzipHandler.TEXT | {".wasm"}  # noqa: SLF001
+    TEXT = sitekit._GzipHandler.TEXT | {".wasm"}
     sent = 0
     compressed: dict[Path, bytes] = {}
     lock = threading.Lock()
 
-    def send_head(self):  # noqa: ANN201 - the base class's signature
+    def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.suffix not in self.TEXT or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().send_head()
@@ -56,7 +56,7 @@ class CountingHandler(sitekit._GzipHandler):  # noqa: SLF001 - the site tests' s
         self.end_headers()
         return io.BytesIO(body)
 
-    def copyfile(self, source, outputfile) -> None:  # noqa: ANN001
+    def copyfile(self, source, outputfile) -> None:
         data = source.read()
         with self.lock:
             CountingHandler.sent += len(data)
@@ -65,7 +65,8 @@ class CountingHandler(sitekit._GzipHandler):  # noqa: SLF001 - the site tests' s
 
 @contextmanager
 def serve():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(sitekit.HTML)))
+    handler = functools.partial(CountingHandler, directory=str(sitekit.HTML))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -149,7 +150,8 @@ def main() -> None:
                   f"{sent / 1e6:.1f} MB transferred (gzip)\n    steps: {timings}")
         good = [r for r in runs if r[0].live]
         if good:
-            print(f"Cold start, median: {statistics.median(r[0].ms for r in good) / 1000:.1f} s (target {TARGETS['cold']}); "
+            median = statistics.median(r[0].ms for r in good) / 1000
+            print(f"Cold start, median: {median:.1f} s (target {TARGETS['cold']}); "
                   f"bytes {statistics.median(r[2] for r in good) / 1e6:.1f} MB (target {TARGETS['bytes']})")
         context, page = new_page(browser, base)
         two = first_page_with_two()

@@ -64,6 +64,11 @@ def inputs_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def record_digest(data: bytes) -> str:
+    """A wheel RECORD's hash: urlsafe base64 of the sha256, without padding."""
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
 def course_wheel() -> tuple[str, bytes]:
     """The ``exercises`` package as a pure-Python wheel: (file name, bytes)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
@@ -73,9 +78,9 @@ def course_wheel() -> tuple[str, bytes]:
              if p.is_file() and p.suffix in {".py", ".json", ".js"} and "__pycache__" not in p.parts}
     files[f"{info}/METADATA"] = (f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {version}\n"
                                  f"Summary: {project['description']}\nLicense: MIT\n").encode()
-    files[f"{info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: tools/live_runtime.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    record = [f"{path},sha256={base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()},{len(data)}"
-              for path, data in files.items()]
+    files[f"{info}/WHEEL"] = (b"Wheel-Version: 1.0\nGenerator: tools/live_runtime.py\nRoot-Is-Purelib: true\n"
+                              b"Tag: py3-none-any\n")
+    record = [f"{path},sha256={record_digest(data)},{len(data)}" for path, data in files.items()]
     files[f"{info}/RECORD"] = ("\n".join([*record, f"{info}/RECORD,,"]) + "\n").encode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -150,10 +155,12 @@ def licences(shipped_wheels: dict[str, bytes], lock: dict) -> dict[str, bytes]:
         name, version, licence = sources.wheel_summary(data)
         found = sources.wheel_licences(wheel_name, data)
         files.update(found)
-        rows.append(f"| {name} | {version} | {licence} | {', '.join(f'`{k}`' for k in sorted(found)) or 'MIT, see pyproject.toml'} |")
+        texts = ", ".join(f"`{key}`" for key in sorted(found)) or "MIT, see pyproject.toml"
+        rows.append(f"| {name} | {version} | {licence} | {texts} |")
     notice = ["# Licences of the in-page Python runtime", "",
               "Every file the \"Run live\" buttons download, and its licence. Pyodide's core comes from npm",
-              f"`pyodide@{info['version']}`; its packages are the official builds named by its `pyodide-lock.json`.", "",
+              f"`pyodide@{info['version']}`; its packages are the official builds named by its",
+              "`pyodide-lock.json`.", "",
               "| Component | Version | Licence | Text |", "| --- | --- | --- | --- |", *rows, ""]
     files["NOTICE.md"] = "\n".join(notice).encode()
     return files
@@ -204,10 +211,12 @@ def assemble(force: bool = False) -> Path:
     font_cache = f"matplotlib/{Path(result['font_cache']).name}"
     files[font_cache] = result["font_cache_bytes"]
     files["python/bytecode.zip"] = (WORK / "probe" / "bytecode.zip").read_bytes()
-    files["python/python_stdlib.zip"] = check_stdlib((WORK / "probe" / "python_stdlib.zip").read_bytes(), core["python_stdlib.zip"])
+    stdlib = (WORK / "probe" / "python_stdlib.zip").read_bytes()
+    files["python/python_stdlib.zip"] = check_stdlib(stdlib, core["python_stdlib.zip"])
     files |= {f"LICENSES/{name}": data for name, data in licences({**shipped_files, **wheels}, lock).items()}
     manifest = {
-        "inputs": fingerprint, "transfer_bytes": transfer_bytes(files), "pyodide_version": lock["info"]["version"], "python_version": lock["info"]["python"],
+        "inputs": fingerprint, "transfer_bytes": transfer_bytes(files),
+        "pyodide_version": lock["info"]["version"], "python_version": lock["info"]["python"],
         "packages": shipped, "wheels": sorted(f"wheels/{name}" for name in wheels),
         "font_cache": {"file": font_cache, "path": result["font_cache"]}, "bytecode": "python/bytecode.zip",
         "stdlib": "python/python_stdlib.zip",

@@ -197,6 +197,7 @@ def wheel_summary(data: bytes) -> tuple[str, str, str]:
         meta = email.parser.Parser().parsestr(archive.read(name).decode("utf-8", "replace"), headersonly=True)
     licence = meta.get("License-Expression") or ""
     if not licence:
-        classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+        classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []
+                       if c.startswith("License ::")]
         licence = ", ".join(classifiers) or (meta.get("License") or "see its licence files").splitlines()[0][:80]
     return meta["Name"], meta["Version"], licence

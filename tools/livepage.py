@@ -37,7 +37,8 @@ window.pmOutputs = (area) => {  // the area's content without the state of its i
 window.pmControls = (area) => {  // the exercise's own controls, without the save panel's
   const panels = [...area.querySelectorAll('.widget-vbox')]
     .filter(box => box.firstElementChild && box.firstElementChild.textContent.trim() === 'Save my work');
-  const selector = 'input[type=text], input[type=number], textarea, select, input[type=checkbox], input[type=radio], button';
+  const selector = 'input[type=text], input[type=number], textarea, select, ' +
+    'input[type=checkbox], input[type=radio], button';
   return [...area.querySelectorAll(selector)]
     .filter(el => el.getClientRects().length && !el.disabled && !panels.some(panel => panel.contains(el)));
 };
@@ -96,12 +97,21 @@ def _ensure_helpers(page) -> None:
 
 
 def find_responsive_control(page, exercise_id: str) -> int | None:
-    """The index (among the exercise's controls) of the first one whose change changes the outputs."""
+    """The index (among the exercise's controls) of the first one whose change changes the outputs.
+
+    Kinds take turns (the first text box, the first menu, the first button, ..., then the second of
+    each), so that a sorter's eighteen menus, which change nothing until checked, are not all tried first.
+    """
     _ensure_helpers(page)
     area = f"pmLiveArea('{BAR.format(id=exercise_id)}')"
-    count = page.evaluate(f"() => pmControls({area}).length")
-    for index in range(count):
-        if page.evaluate(f"() => pmTimeChange({area}, {index}, 0)") is not None:
+    kinds = page.evaluate(f"() => pmControls({area}).map(el => el.tagName + (el.type || ''))")
+    groups: dict[str, list[int]] = {}
+    for index, kind in enumerate(kinds):
+        groups.setdefault(kind, []).append(index)
+    order = [group[turn] for turn in range(max(map(len, groups.values()), default=0))
+             for group in groups.values() if turn < len(group)]
+    for index in order:  # a control that changes nothing within 3 s changes nothing
+        if page.evaluate(f"() => pmTimeChange({area}, {index}, 0, 300, 3000)") is not None:
             return index
     return None
 

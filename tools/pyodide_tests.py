@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from tools import live_runtime
 from tools import live_sources as sources
@@ -37,7 +36,8 @@ def command(pytest_args: list[str]) -> list[str]:
     runtime = live_runtime.assemble()
     manifest = json.loads((runtime / "manifest.json").read_text(encoding="utf-8"))
     test_wheels = sources.fetch_pypi(sources.TEST_WHEELS)
-    page_wheels = [runtime / name for name in manifest["wheels"] if "becoming_a_pm" not in name]  # exercises: from the sources
+    # The page's wheels but the course's own: the tests import exercises from the sources.
+    page_wheels = [runtime / name for name in manifest["wheels"] if "becoming_a_pm" not in name]
     return ["node", str(ROOT / "tools" / "pyodide" / "run.mjs"), "--pyodide", str(runtime / "pyodide"),
             "--stdlib", str(runtime / manifest["stdlib"]),
             *[arg for name in manifest["packages"] for arg in ("--package", name)],

@@ -22,14 +22,15 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, "/bridge")
-import pm_live  # noqa: E402 - after the path is set
+import pm_live
 
 posted: list[tuple[str, str]] = []
 bridge = pm_live.start(lambda kind, text, buffers: posted.append((kind, text)))
 
-from exercises import registry  # noqa: E402 - as the page imports it
 import matplotlib  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+
+from exercises import registry  # noqa: E402 - as the page imports it
 
 results = {}
 for entry in registry.WIDGETS:
@@ -58,8 +59,8 @@ with zipfile.ZipFile("/out/bytecode.zip", "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(compiled, importlib.util.cache_from_source(source)[len(site_packages):])
 def hash_checked_pyc(source: bytes, filename: str) -> bytes:
     """What ``py_compile`` writes with CHECKED_HASH, for a source that is not a file."""
-    from importlib._bootstrap_external import _RAW_MAGIC_NUMBER, _code_to_hash_pyc
     import _imp
+    from importlib._bootstrap_external import _RAW_MAGIC_NUMBER, _code_to_hash_pyc
 
     code = compile(source, filename, "exec", dont_inherit=True)
     return bytes(_code_to_hash_pyc(code, _imp.source_hash(_RAW_MAGIC_NUMBER, source), checked=True))

@@ -10,6 +10,7 @@ import sys
 sys.path[:0] = ["/repo", "/bridge"]
 
 import pytest  # noqa: E402
+
 from exercises.kit import data  # noqa: E402 - patched before any exercise module imports validate
 
 _validate = data.validate

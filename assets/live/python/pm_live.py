@@ -54,7 +54,9 @@ class PageComm(BaseComm):
 
     bridge: Bridge  # set on the class by Bridge.__init__
 
-    def publish_msg(self, msg_type: str, data: Any = None, metadata: Any = None, buffers: Any = None, **keys: Any) -> None:
+    def publish_msg(
+        self, msg_type: str, data: Any = None, metadata: Any = None, buffers: Any = None, **keys: Any
+    ) -> None:
         payload = {"comm_id": self.comm_id, "data": data or {}, "metadata": metadata or {}, **keys}
         self.bridge.post(msg_type, to_json(payload), [bytes(b) for b in buffers or ()])
 
@@ -106,7 +108,7 @@ class Bridge:
                 self._show(payload["exercise"], inputs)
             else:
                 raise ValueError(f"unknown message {kind!r}")
-        except Exception as error:  # noqa: BLE001 - whatever failed, the page must hear of it
+        except Exception as error:  # whatever failed, the page must hear of it
             traceback.print_exc(file=sys.stderr)
             self.send("error", {"exercise": exercise, "message": f"{type(error).__name__}: {error}"[:300]})
         finally:
@@ -161,7 +163,7 @@ def restore_inputs(view: Any, inputs: Mapping[str, Any]) -> int:
             value = saved.get("value")
             try:
                 setattr(widget, key, tuple(value) if isinstance(value, list) else value)
-            except Exception:  # noqa: BLE001 - an input that no longer fits (options changed): keep the default
+            except Exception:  # an input that no longer fits (its options changed): keep the default
                 continue
             restored += 1
     return restored
@@ -181,6 +183,7 @@ def start(post: Post, preload: Sequence[str] = ()) -> Bridge:
     global _bridge
     _bridge = Bridge(post)
     import ipywidgets  # noqa: F401 - imported now, while the page shows "Loading packages"
+
     from exercises import registry
     from exercises.kit import savework
 
@@ -188,6 +191,6 @@ def start(post: Post, preload: Sequence[str] = ()) -> Bridge:
     for exercise_id in preload:
         try:
             importlib.import_module(registry.exercise(exercise_id).build.split(":")[0])
-        except Exception:  # noqa: BLE001 - that exercise alone fails, and says so when it is shown
+        except Exception:  # that exercise alone fails, and says so when it is shown
             traceback.print_exc(file=sys.stderr)
     return _bridge

@@ -29,7 +29,8 @@ def add_live_scripts(app: Sphinx, pagename: str, templatename: str, context: dic
     if not getattr(app, "pm_live_published", False):  # no runtime: the bars stay hidden, previews only
         return
     links = dict(launch_links(context.get("header_buttons")))
-    attributes = " ".join(f'data-{name.lower()}="{html.escape(links[name])}"' for name in ("Binder", "Colab") if name in links)
+    attributes = " ".join(f'data-{name.lower()}="{html.escape(links[name])}"'
+                          for name in ("Binder", "Colab") if name in links)
     context["body"] = body.replace(LAUNCH_PLACEHOLDER, attributes)
     app.add_css_file(f"{LIVE_DIR}/live.css")
     app.add_js_file(f"{LIVE_DIR}/live.js", loading_method="defer")

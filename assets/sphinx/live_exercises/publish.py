@@ -104,9 +104,9 @@ def publish_runtime(app: Sphinx) -> None:
     pyodide_url = app.config.live_pyodide_url.strip()
     if pyodide_url and not pyodide_url.endswith("/"):
         pyodide_url += "/"
-    files: dict[str, Path | bytes] = {
-        name: runtime / name for name in manifest["files"]
-        if not (pyodide_url and name.startswith("pyodide/"))  # the CDN serves Pyodide and its packages
+    from_cdn = {name for name in manifest["files"] if name.startswith("pyodide/")} | {manifest["stdlib"]}
+    files: dict[str, Path | bytes] = {  # a CDN serves Pyodide, its packages and its standard library
+        name: runtime / name for name in manifest["files"] if not (pyodide_url and name in from_cdn)
     }
     files |= {name: ASSETS / name for name in PAGE_FILES}
     files[PYTHON_ZIP] = python_zip(ASSETS / "python")
