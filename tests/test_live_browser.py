@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from exercises import registry
+from exercises.feasibility.model import FIELDS
 from exercises.kit.savework import validate_record
 from test_site_browser import KNOWN_WARNINGS, ON_CI, axe_problems
 from tools import livepage, sitekit
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.book
 RUNTIME_JSON = sitekit.HTML / "_static" / "live" / "runtime.json"
 EXERCISES = [entry.id for entry in registry.WIDGETS]
 PAGES = sorted({f"chapters/{entry.chapter}.html" for entry in registry.WIDGETS})
+WILLING, PRICE = FIELDS["willingness_to_pay"].label, FIELDS["price"].label  # the calculator's text boxes
 
 
 def page_of(exercise_id: str) -> str:
@@ -165,7 +167,12 @@ def test_feasibility_says_not_feasible_when_willingness_to_pay_is_3(tab):
     one.go_live("feasibility")
     area = one.area("feasibility")
     assert "Verdict: feasible" in area.text_content()
-    price = area.get_by_role("textbox", name="Willingness to pay")
+    willing = area.get_by_role("textbox", name=WILLING)
+    willing.fill("3")
+    willing.press("Enter")
+    # The price must not be above what customers would pay: the calculator says so, then judges.
+    area.get_by_text("is above the willingness to pay (3)").wait_for(timeout=20_000)
+    price = area.get_by_role("textbox", name=PRICE)
     price.fill("3")
     price.press("Enter")
     area.get_by_text("Verdict: not feasible").wait_for(timeout=20_000)
@@ -178,8 +185,8 @@ def test_save_my_work_in_the_page_downloads_the_record_and_its_markdown(tab, tmp
     one.open(page_of("feasibility"))
     one.go_live("feasibility")
     area = one.area("feasibility")
-    area.get_by_role("textbox", name="Willingness to pay").fill("3")
-    area.get_by_role("textbox", name="Willingness to pay").press("Enter")
+    area.get_by_role("textbox", name=PRICE).fill("3")
+    area.get_by_role("textbox", name=PRICE).press("Enter")
     area.get_by_role("textbox", name="Your name (optional)").fill("Ada Lovelace")
     area.get_by_role("textbox", name="Your name (optional)").press("Tab")
     downloads = []
@@ -202,7 +209,7 @@ def test_inputs_survive_a_reload_until_forgotten(tab):
     one = tab()
     one.open(page_of("feasibility"))
     one.go_live("feasibility")
-    price = one.area("feasibility").get_by_role("textbox", name="Willingness to pay")
+    price = one.area("feasibility").get_by_role("textbox", name=PRICE)
     price.fill("7")
     price.press("Enter")
     one.page.wait_for_function("() => (localStorage.getItem('pm-live-inputs:feasibility') || '').includes('\"7\"')")
@@ -210,10 +217,10 @@ def test_inputs_survive_a_reload_until_forgotten(tab):
     forget = one.bar("feasibility").get_by_role("button", name=re.compile("^Forget my answers"))
     assert forget.is_visible(), "a visible Forget my answers control once answers are kept"
     one.go_live("feasibility")
-    assert one.area("feasibility").get_by_role("textbox", name="Willingness to pay").input_value() == "7"
+    assert one.area("feasibility").get_by_role("textbox", name=PRICE).input_value() == "7"
     forget.click()
     one.bar("feasibility").get_by_text("Your answers are forgotten").wait_for(timeout=30_000)
-    assert one.area("feasibility").get_by_role("textbox", name="Willingness to pay").input_value() == "15"
+    assert one.area("feasibility").get_by_role("textbox", name=PRICE).input_value() == f"{FIELDS['price'].default:g}"
     assert one.page.evaluate("() => localStorage.getItem('pm-live-inputs:feasibility')") is None
     one.assert_clean()
 
@@ -270,9 +277,9 @@ def test_keyboard_alone_starts_and_uses_an_exercise(tab):
         pytest.fail("the Tab key never reaches Run live")
     one.page.keyboard.press("Enter")
     one.page.wait_for_function("() => document.querySelector('.pm-live-on')", timeout=120_000)
-    focused = one.page.evaluate("() => document.activeElement.closest('.pm-live-area') !== null")
-    assert focused, "once live, the focus should move into the exercise"
-    price = one.area("feasibility").get_by_role("textbox", name="Willingness to pay")
+    # Once live, the focus moves into the exercise (as soon as its first control is drawn).
+    one.page.wait_for_function("() => document.activeElement.closest('.pm-live-area') !== null", timeout=5_000)
+    price = one.area("feasibility").get_by_role("textbox", name=PRICE)
     for _ in range(30):
         if price.evaluate("el => el === document.activeElement"):
             break
