@@ -128,6 +128,21 @@ def tab(context, site) -> Iterator[callable]:
 
 # ---- the tests ------------------------------------------------------------------------------
 
+def test_every_exercise_has_one_run_live_bar_just_above_its_preview():
+    if not RUNTIME_JSON.exists():
+        unavailable("build the book with its in-page runtime first: python3.11 tools/course.py build")
+    for entry in registry.WIDGETS:
+        html = (sitekit.HTML / page_of(entry.id)).read_text(encoding="utf-8")
+        bars = re.findall(rf'<div class="pm-live" data-exercise="{entry.id}"[^>]*>', html)
+        assert len(bars) == 1, f"{entry.id}: {len(bars)} Run live bars on {page_of(entry.id)}"
+        assert f"/blob/main/chapters/{entry.chapter}.ipynb" in bars[0], "the Colab link opens this chapter"
+        after = html[html.index(bars[0]):]
+        bar_end = after.index("</p></div>") + len("</p></div>")
+        assert after[bar_end:].lstrip().startswith('<div class="cell_output'), "the preview follows the bar"
+    config = json.loads(RUNTIME_JSON.read_text())
+    assert config["pyodide"] == "pyodide/" and not re.search(r"https?://", json.dumps(config)), "self-hosted"
+
+
 def test_nothing_loads_before_the_click(tab):
     one = tab()
     one.open(page_of("feasibility"))

@@ -173,7 +173,7 @@
   function message(msgType, payload, buffers) {
     return {
       header: { msg_type: msgType },
-      parent_header: { msg_id: payload.parent || "" },
+      parent_header: {},  // Python sends no echoes (JUPYTER_WIDGETS_ECHO=0): nothing to match
       metadata: payload.metadata || {},
       content: { comm_id: payload.comm_id, target_name: payload.target_name, data: payload.data },
       buffers,
@@ -252,7 +252,7 @@
     bar.classList.remove("pm-live-failed");
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       showFailure(bar, parts, "it cannot run WebAssembly in a worker");
-      return;
+      return false;
     }
     if (!runtime) {
       const preload = Array.from(document.querySelectorAll(".pm-live[data-exercise]"), (b) => b.dataset.exercise);
@@ -273,9 +273,9 @@
       const area = document.createElement("div");
       area.className = "pm-live-area widget-subarea";
       parts.cell.querySelectorAll(".pm-live-area").forEach((old) => old.remove());
-      parts.preview.after(area);
+      (parts.preview || bar).after(area);
       await manager.display_view(view, area);
-      parts.preview.hidden = true;
+      if (parts.preview) parts.preview.hidden = true;
       parts.progress.hidden = true;
       bar.classList.add("pm-live-on");
       parts.run.hidden = true;
