@@ -17,7 +17,8 @@ def bars(ax: Axes) -> list[tuple[float, float, str]]:
             colours = [to_hex(colour) for colour in collection.get_facecolors()]
             for n, path in enumerate(collection.get_paths()):
                 xs, ys = path.vertices[:, 0], path.vertices[:, 1]
-                shown.append(((xs.min() + xs.max()) / 2, ys.max() - ys.min(), colours[n % len(colours)]))
+                # Bars stand on 0, so one end is 0 and the sum is the signed height.
+                shown.append(((xs.min() + xs.max()) / 2, ys.max() + ys.min(), colours[n % len(colours)]))
     return shown
 
 

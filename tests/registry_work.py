@@ -1,7 +1,7 @@
 """For the shared registry tests: what a learner does in each exercise before Save accepts the work.
 
-Each exercise's entry takes the built view and sets its controls as a learner would.
-An exercise that saves its starting state needs no entry.
+Each exercise's entry takes the built view and sets its controls as a learner would. Save refuses an
+attempt the registry calls incomplete (an example left untouched, an empty form), so every exercise has one.
 """
 
 from __future__ import annotations
@@ -72,6 +72,55 @@ def load_the_flawed_spec(view: Any) -> None:
     view.controls["flawed"].click()
 
 
+def write_examples(view: Any) -> None:
+    """Competency radar: rate one area and give the examples behind the ratings."""
+    view.controls["rating_analytics"].value = 4
+    view.controls["note"].value = "Analytics 4: I built the weekly sales dashboard my team uses."
+
+
+def write_own_question(view: Any) -> None:
+    """Interview lab, part 2: replace the sample with a question of one's own and check it."""
+    view.controls["question"].value = "Tell me about the last time you collected money for a club trip."
+    view.controls["check"].click()
+
+
+def enter_own_numbers(view: Any) -> None:
+    """Feasibility: change the price from the example's."""
+    view.controls["price"].value = "16"
+
+
+def sort_and_write(view: Any) -> None:
+    """Audience translator: sort the cards and write a message for the chosen audience."""
+    choose_first_category(view)
+    view.controls["message"].value = "We can ship the export in March if we drop the bulk editor; I recommend it."
+
+
+def edit_the_canvas(view: Any) -> None:
+    """Lean Canvas: make the example's unfair advantage one's own."""
+    view.controls["unfair_advantage"].value = "The founder is treasurer of the largest club in the region."
+
+
+def write_a_pitch(view: Any) -> None:
+    """Vision pitch: write the headline and the problem."""
+    view.controls["headline"].value = "Every club trip paid for within a week, without anyone chasing."
+    view.controls["problem"].value = "Treasurers spend three evenings a month chasing payments; 12 told us so."
+
+
+def change_an_estimate(view: Any) -> None:
+    """Prioritiser: change the first item's effort."""
+    view.controls["effort"].value = "2"
+
+
+def plan_own_test(view: Any) -> None:
+    """Experiment planner: use one's own baseline."""
+    view.controls["baseline_percent"].value = "12"
+
+
+def say_what_it_is_not(view: Any) -> None:
+    """Roadmap: say what the roadmap is not."""
+    view.controls["not"].value = "Not a promise of dates, and not every request we have heard."
+
+
 DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "red-flags": choose_first_category,
     "interview-lab-sort": choose_first_category,
@@ -83,4 +132,13 @@ DO_THE_WORK: dict[str, Callable[[Any], None]] = {
     "metric-tree": connect_a_small_tree,
     "okr-checker": rewrite_the_objective,
     "spec-checker": load_the_flawed_spec,
+    "competency-radar": write_examples,
+    "interview-lab-write": write_own_question,
+    "feasibility": enter_own_numbers,
+    "audience-translator": sort_and_write,
+    "lean-canvas": edit_the_canvas,
+    "vision-pitch": write_a_pitch,
+    "prioritiser": change_an_estimate,
+    "experiment-planner": plan_own_test,
+    "roadmap": say_what_it_is_not,
 }

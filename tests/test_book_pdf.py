@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ NOTEBOOKS = {doc: ROOT / f"{doc}.ipynb" for doc in toc_files() if (ROOT / f"{doc
 
 def squash(text: str) -> str:
     """Text without the line breaks and hyphen splits that PDF extraction introduces."""
-    return re.sub(r"\s+", " ", text.replace("\ufb01", "fi").replace("\ufb02", "fl")).strip()
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()  # NFKC: ligatures such as "ﬀ" to "ff"
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
+import chart_reading
 from exercises import feasibility as f
 from exercises.feasibility import chart
 
@@ -180,7 +180,7 @@ def test_plot_sensitivity_colours_losses_red():
     fig = Figure()
     ax = fig.subplots()
     chart.plot_sensitivity(ax, f.sensitivity(f.calculate(reach_percent=4, willingness_to_pay=30).inputs, 50))
-    colours = [bar.get_facecolor() for bar in ax.patches]
+    colours = [colour for _, _, colour in chart_reading.bars(ax)]
     assert len(colours) == 9 and colours[0] != colours[-1]
     assert ax.get_title() == "Profit if the price moves \u00b150%"
     assert ax.get_legend() is None  # every price is within the willingness to pay
@@ -191,9 +191,9 @@ def test_plot_sensitivity_greys_out_prices_above_willingness_to_pay():
     ax = fig.subplots()
     points = f.sensitivity(f.calculate(willingness_to_pay=16, price=15).inputs, 20)  # +10% is 16.5
     chart.plot_sensitivity(ax, points)
-    greys = [to_hex(bar.get_facecolor()) == chart.NOBODY_BUYS_COLOUR for bar in ax.patches]
+    greys = [colour == chart.NOBODY_BUYS_COLOUR for _, _, colour in chart_reading.bars(ax)]
     assert greys == [False] * 6 + [True] * 3
-    assert [bar.get_height() for bar in ax.patches][-1] == -2000
+    assert chart_reading.bar_heights(ax)[-1] == -2000
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [chart.NOBODY_BUYS]
     text = chart.describe_charts((f.calculate(willingness_to_pay=16, price=15), tuple(points)))
     assert "Prices from +10% are above the willingness to pay of 16, so nobody buys." in text

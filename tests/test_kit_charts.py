@@ -9,9 +9,9 @@ import re
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
-from matplotlib.colors import to_hex
 from PIL import Image
 
+import chart_reading
 from exercises import feasibility
 from exercises.feasibility import chart
 from exercises.kit.charts import ChartPanel, figure_png, new_figure
@@ -48,8 +48,8 @@ def _shown_sensitivity(view) -> tuple[list[str], list[float], list[str]]:
     """What the sensitivity chart shows: tick labels, bar heights and colours."""
     ax = view.charts["chart"].figure.axes[1]
     labels = [t.get_text() for t in ax.get_xticklabels()]
-    heights = [bar.get_height() for bar in ax.patches]
-    colours = [to_hex(bar.get_facecolor()) for bar in ax.patches]
+    heights = chart_reading.bar_heights(ax)
+    colours = [colour for _, _, colour in chart_reading.bars(ax)]
     return labels, heights, colours
 
 

@@ -208,6 +208,7 @@ def _text_box(root, label):
 
 
 def test_the_save_keeps_what_the_open_calculator_shows(view, save_view, work_folder):
+    view.controls["unfair_advantage"].value = "Our founder runs the biggest club."  # the example alone is refused
     assert save_view(view)["results"]["calculator"] is None  # not opened yet
     view.controls["try_numbers"].click()
     (calculator,) = view.outputs["calculator"].children

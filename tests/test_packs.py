@@ -109,7 +109,10 @@ def test_packs_ship_only_what_a_learner_needs(tmp_path):
     book, archive = packs.make_pack([FIRST.slug], tmp_path)
     with zipfile.ZipFile(archive) as zipped:
         shipped = zipped.read(f"{archive.stem}/requirements.txt").decode("utf-8")
-    assert shipped == (ROOT / "requirements.txt").read_text(encoding="utf-8") == (book / "requirements.txt").read_text()
+    assert shipped == booksource.learner_requirements().decode("utf-8") == (book / "requirements.txt").read_text()
+    pins = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert [line for line in shipped.splitlines() if not line.startswith("#")] == pins
+    assert "binder" not in shipped.lower()  # the comment was about Binder, not the pack
     names = {line.split("==")[0].lower() for line in shipped.splitlines() if line and not line.startswith("#")}
     assert {"ipywidgets", "matplotlib", "jsonschema", "jupyterlab-myst"} <= names
     assert not names & {"jupyter-book", "sphinx", "pytest", "nbval", "playwright", "ruff", "jupyterlab"}
@@ -138,3 +141,18 @@ def test_pack_builds_strictly_and_its_notebooks_pass_nbval(tmp_path):
         cwd=folder, capture_output=True, text=True, env=env)
     assert tested.returncode == 0, tested.stdout[-3000:]
     assert " passed" in tested.stdout
+
+
+def test_student_pack_launches_the_student_copy_and_its_readme_fits(tmp_path):
+    student_url = booksource.read_config()["repository"]["student_url"]
+    book, archive = packs.make_pack([FIRST.slug], tmp_path)
+    config = yaml.safe_load((book / "_config.yml").read_text())
+    assert config["repository"]["url"] == student_url and "student_url" not in config["repository"]
+    with zipfile.ZipFile(archive) as zipped:
+        notebook = zipped.read(f"{archive.stem}/{FIRST.slug}.ipynb").decode("utf-8")
+        readme = zipped.read(f"{archive.stem}/README.md").decode("utf-8")
+        names = zipped.namelist()
+    assert f"git+{student_url}" in notebook and "git+https://github.com/becoming-a-pm/becoming-a-pm\"" not in notebook
+    assert f"{FIRST.slug}.ipynb" in readme and "student edition" in readme
+    assert f"{archive.stem}/requirements.txt" in names
+    assert any(n.startswith(f"{archive.stem}/exercises/") for n in names)

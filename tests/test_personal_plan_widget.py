@@ -164,7 +164,11 @@ def test_save_refuses_invalid_parts_and_names_them(plan, save_view, work_folder)
     assert not work_folder.exists()
 
 
-def test_an_empty_plan_can_be_saved(plan, save_view):
+def test_an_empty_plan_is_refused_with_a_message(plan, save_view):
+    # Issue 14: an empty plan used to be saved, and graded as completed.
+    assert save_view(plan) is None
+    assert "Fill in at least one part of your plan first" in plan.outputs["status"].value
+    plan.controls["communication"].value = 2
     assert save_view(plan) is not None
     assert "Saved" in plan.outputs["status"].value
 

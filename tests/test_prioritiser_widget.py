@@ -146,6 +146,10 @@ def test_the_error_slider_changes_the_check(view):
 def test_the_same_number_typed_differently_is_not_a_change(view, save_view):
     view.controls["reach"].value = "12,000"
     view.controls["confidence"].value = "80%"
+    view.controls["new_title"].value = "Share trip photos"  # an own item, so that Save accepts the work
+    view.controls["add"].click()
+    for name, typed in zip(p.ESTIMATE_NAMES, ["3000", "0.5", "50", "2"], strict=True):
+        view.controls[name].value = typed
     assert save_view(view)["inputs"]["changed_items"] == []
 
 

@@ -35,8 +35,10 @@ def test_every_chapter_named_exists():
 
 
 def test_every_data_file_is_declared_once_and_has_a_schema():
-    declared = [name for entry in registry.EXERCISES for name in entry.data_files]
+    declared = [name for entry in registry.EXERCISES for name in entry.data_files] + list(registry.KIT_DATA_FILES)
     assert sorted(declared) == data.data_files()
+    for name in registry.KIT_DATA_FILES:
+        data.load(name)
     for entry in registry.WIDGETS:
         for name in entry.data_files:
             assert (ROOT / "exercises" / "data" / data.schema_name(name)).exists(), name

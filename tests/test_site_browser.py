@@ -290,3 +290,36 @@ def test_search_finds_a_glossary_word(visit):
     results.first.wait_for(timeout=15_000)
     assert results.count() >= 1
     assert not one.external and not one.failed and not one.errors, (one.external, one.failed, one.errors)
+
+
+CHAPTER_PAGES = [page for page in PAGES if re.match(r"chapters/\d\d-", page)]
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_the_scored_check_scores_answers_with_no_kernel(visit, page):
+    """A reader answers the first question of the chapter's check with the keyboard and is scored."""
+    from exercises.kit.checks import check, score
+
+    bank = check(int(page.split("/")[1][:2]))
+    one = visit()
+    one.open(page, wait_widgets=False)
+    form = one.page.locator("form.pm-check")
+    form.scroll_into_view_if_needed()
+    first = bank.questions[0]
+    if first.kind == "numeric":
+        form.locator("input[type=text]").first.fill(str(first.answer))
+        answers = {first.id: first.answer}
+    else:
+        right = [i for i, option in enumerate(first.options) if option.correct]
+        for index in right[:1] if first.kind == "single" else right:
+            form.locator(f'input[name="{bank.id}-{first.id}"][value="{index}"]').check()
+        answers = {first.id: right[0] if first.kind == "single" else right}
+    form.get_by_role("button", name="Check my answers").press("Enter")
+    expected = score(bank, answers).score
+    summary = form.locator(".pm-check-score")
+    assert summary.inner_text().startswith(f"Score: {expected} of {bank.max_score}")
+    assert expected == 1
+    feedback = form.locator(f"#{bank.id}-{first.id}-feedback")
+    assert feedback.inner_text().startswith("Right")
+    assert form.get_by_role("button", name="Try again").is_visible()
+    assert not one.external and not one.failed and not one.errors, (one.external, one.failed, one.errors)

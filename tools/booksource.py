@@ -36,6 +36,7 @@ BOOK_FILES = {"_config.yml", "_toc.yml", "references.bib"}
 BOOK_DIRS = {"chapters", "assets", "images", "_static", "_templates"}
 SKIP_NAMES = {"__pycache__", ".ipynb_checkpoints", "my-work", ".DS_Store"}
 PAGE_SUFFIXES = (".ipynb", ".md")
+COLAB_URL = re.compile(r"git\+https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
 
 class Edition(StrEnum):
@@ -66,6 +67,24 @@ def read_toc(root: Path = ROOT) -> dict[str, Any]:
 def read_config(root: Path = ROOT) -> dict[str, Any]:
     """``_config.yml``, parsed."""
     return yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+
+
+def student_config(config: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``config`` whose repository is the student copy's (``repository.student_url``),
+    so launch buttons open notebooks without instructor notes. ``student_url`` itself is dropped."""
+    out = json.loads(json.dumps(config))
+    repository = out.setdefault("repository", {})
+    url = repository.pop("student_url", None)
+    if url:
+        repository["url"] = url
+    return out
+
+
+def colab_to(data: bytes, url: str | None) -> bytes:
+    """A notebook's bytes with its Colab install cell pointing at ``url`` (unchanged when None)."""
+    if not url:
+        return data
+    return COLAB_URL.sub(lambda _match: f"git+{url}", data.decode("utf-8")).encode("utf-8")
 
 
 def _docname(entry: str) -> str:
@@ -258,3 +277,11 @@ def remove_tree(path: Path) -> None:
         path.unlink()
     elif path.exists():
         shutil.rmtree(path)
+
+
+def learner_requirements(root: Path = ROOT) -> bytes:
+    """``requirements.txt`` for a learner's copy: the exact pins only, with a comment that fits any copy."""
+    pins = [line for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+    head = ["# What the notebooks need, pinned exactly: pip install -r requirements.txt (Python 3.11 to 3.13)."]
+    return ("\n".join(head + pins) + "\n").encode("utf-8")

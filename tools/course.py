@@ -52,9 +52,11 @@ TOOLS = {
     "course-map": (["tools.coursemap"], "refresh the course map in the instructor guide (--check: only check)"),
     "pack": (["tools.packs"], "a course pack of chosen chapters: pack CHAPTER... --out DIR"),
     "gradebook": (["tools.gradebook"], "a CSV gradebook from saved work: gradebook FOLDER --out FILE.csv"),
+    "student-copy": (["tools.student_copy"], "the repository students launch (no instructor notes): "
+                     "student-copy --out DIR"),
 }
 ORDER = ["build", "test", "serve", "execute", "set-repo", "pdf", "linkcheck", "bench", "bench-site", "course-map",
-         "pack", "gradebook"]
+         "pack", "gradebook", "student-copy"]
 # The unit and widget tests, which the test command also runs on every other supported Python:
 # not the book, PDF, edition, pack and site tests (marked `book`), not the notebooks (nbval).
 PORTABLE_TESTS = ["tests", "-m", "not book"]

@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from tools import ROOT
-from tools.booksource import Edition, book_files, edition_bytes, sync_tree
+from tools.booksource import Edition, book_files, colab_to, edition_bytes, read_config, student_config, sync_tree
 
 CACHE = ROOT / "_build" / ".jupyter_cache"
 ENVIRONMENT = {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
@@ -97,10 +97,12 @@ def html_dir(edition: Edition) -> Path:
 
 
 def edition_config(text: str, edition: Edition, cache: Path = CACHE) -> bytes:
-    """The ``_config.yml`` for ``edition``: the student one is the file as it is."""
-    if edition is Edition.STUDENT:
-        return text.encode("utf-8")
+    """The ``_config.yml`` for ``edition``: the student one launches the student copy
+    (``repository.student_url``); the instructor one keeps the main repository."""
     config = yaml.safe_load(text)
+    if edition is Edition.STUDENT:
+        return yaml.safe_dump(student_config(config), sort_keys=False, allow_unicode=True).encode("utf-8")
+    config.get("repository", {}).pop("student_url", None)
     config["title"] = f"{config.get('title', 'Course')} (instructor edition)"
     config.setdefault("execute", {})["cache"] = str(cache)  # share the student build's executions
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
@@ -108,7 +110,9 @@ def edition_config(text: str, edition: Edition, cache: Path = CACHE) -> bytes:
 
 def stage(edition: Edition, root: Path = ROOT) -> Path:
     """Bring ``_build/stage/<edition>`` up to date with the sources; return it."""
-    files = {relative: (lambda p=root / relative: edition_bytes(p, edition)) for relative in book_files(root)}
+    url = read_config(root).get("repository", {}).get("student_url") if edition is Edition.STUDENT else None
+    files = {relative: (lambda p=root / relative: colab_to(edition_bytes(p, edition), url) if p.suffix == ".ipynb"
+                        else edition_bytes(p, edition)) for relative in book_files(root)}
     files[Path("_config.yml")] = edition_config((root / "_config.yml").read_text(encoding="utf-8"), edition)
     dest = stage_dir(edition)
     sync_tree(files, dest)

@@ -1,6 +1,9 @@
 """Turn a folder of students' "Save my work" files into a CSV gradebook and a summary chart.
 
-usage: python -m tools.gradebook FOLDER --out grades.csv [--chart grades.png] [--force] [--quiet]
+usage: python -m tools.gradebook FOLDER --out grades.csv [--chart grades.png] [--feedback DIR]
+       [--canvas FILE] [--moodle FILE] [--roster FILE] [--force] [--quiet]
+
+The Canvas and Moodle files and the feedback pages are described in :mod:`tools.grade_exports`.
 
 Rules (also in the instructor guide):
 
@@ -15,11 +18,15 @@ Rules (also in the instructor guide):
   case and extra spaces ignored). A record with no name is filed under its subfolder of
   FOLDER when it is in one (learning platforms download one folder per learner), otherwise
   it gets a row of its own named after its file: unnamed files are never merged by guesswork.
-- One group of columns per exercise, in the order of ``exercises.registry`` (saves of exercises
-  it does not list come last): ``<id> completed`` (1 or 0) and, when the exercise's
-  results carry ``score`` and ``max_score``, ``<id> score`` and ``<id> max score``. When a
-  learner saved an exercise more than once, the latest ``saved_at`` wins (ties: the file
-  whose path sorts last).
+- Not graded, each reported on its own line: a save of an exercise id the course's registry does
+  not list, a ``saved_at`` more than a day in the future, and a record that does not match the
+  saved-work schema (see :mod:`tools.grading`).
+- One group of columns per exercise, in the order of ``exercises.registry``: ``<id> attempted``
+  (a valid save exists), ``<id> completed`` (the registry's rule for a complete attempt), for
+  scored exercises ``<id> score`` and ``<id> max score`` (a check is re-scored from its saved
+  answers, never taken from the record), then one empty ``<id> rubric: <criterion> (max N)``
+  column per rubric criterion for the instructor to fill in. When a learner saved an exercise
+  more than once, the latest ``saved_at`` wins (ties: the file whose path sorts last).
 - Text cells that a spreadsheet could read as a formula (starting with = + - @, tab or
   carriage return) are written with a leading apostrophe.
 """
@@ -32,13 +39,22 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from exercises import registry
+from exercises import rubrics as rubric_data
+from exercises.rubrics import Criterion
+from tools.grading import Course
 from tools.submissions import Problem, Submission, files_under, read_submission, shown
 
 PROGRESS_FROM = 500  # files; smaller folders finish before a bar would help
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _criteria_by_exercise() -> dict[str, tuple[Criterion, ...]]:
+    """Each exercise's rubric criteria, from ``exercises/data/rubrics.json``."""
+    return {exercise_id: rubric.criteria for exercise_id, rubric in rubric_data.rubrics().items()}
 
 
 @dataclass
@@ -47,6 +63,8 @@ class Gradebook:
 
     exercise_ids: list[str]
     scored: set[str]
+    rubrics: dict[str, tuple[Criterion, ...]] = field(default_factory=dict)
+    folder: Path = Path(".")
     learners: dict[tuple[str, str], dict[str, Submission]] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -80,16 +98,23 @@ class Progress:
         sys.stderr.flush()
 
 
-def collect(folder: Path, course_ids: Iterable[str] = (), progress: bool = True) -> Gradebook:
-    """Read every file under ``folder``; never raises for a bad file."""
+def collect(folder: Path, course_ids: Iterable[str] | None = None, progress: bool = True, *,
+            now: datetime | None = None, rubrics: dict[str, tuple[Criterion, ...]] | None = None) -> Gradebook:
+    """Read every file under ``folder``; never raises for a bad file.
+
+    ``course_ids``: the exercises graded (default: the registry's); ``rubrics``: default the course's.
+    """
+    course = Course(course_ids, now)
     paths, problems, system = files_under(folder)
-    book = Gradebook(list(course_ids), set(), problems=problems, system_skipped=system)
+    book = Gradebook(list(course.ids), {e.id for e in registry.EXERCISES if e.scored and e.id in course.ids},
+                     _criteria_by_exercise() if rubrics is None else rubrics, folder, problems=problems,
+                     system_skipped=system)
     seen: dict[str, str] = {}
     bar = Progress(len(paths), progress)
     for done, path in enumerate(paths, 1):
         book.files_seen += 1
         try:
-            result = read_submission(path, path.relative_to(folder))
+            result = read_submission(path, path.relative_to(folder), course)
         except Exception as error:  # a last guard: one odd file must not stop the run
             result = Problem(shown(path.relative_to(folder).as_posix()), f"could not be read ({type(error).__name__})")
         bar.update(done)
@@ -104,8 +129,6 @@ def collect(folder: Path, course_ids: Iterable[str] = (), progress: bool = True)
             continue
         seen[result.digest] = result.path
         book.records_used += 1
-        if result.exercise_id not in book.exercise_ids:
-            book.exercise_ids.append(result.exercise_id)
         if result.max_score is not None:
             book.scored.add(result.exercise_id)
         saves = book.learners.setdefault(result.learner_key, {})
@@ -114,9 +137,6 @@ def collect(folder: Path, course_ids: Iterable[str] = (), progress: bool = True)
             saves[result.exercise_id] = result
         latest = max(saves.values(), key=lambda s: (s.saved_at, s.path))
         book.labels[result.learner_key] = latest.learner_label
-    known = set(course_ids)
-    unknown = sorted(i for i in book.exercise_ids if i not in known)  # saves of exercises the course no longer has
-    book.exercise_ids = [i for i in book.exercise_ids if i in known] + unknown
     return book
 
 
@@ -133,21 +153,33 @@ def _format(number: float | None) -> str:
     return str(int(number)) if number == int(number) else f"{number:g}"
 
 
+def rubric_column(exercise: str, criterion: Criterion) -> str:
+    return f"{exercise} rubric: {criterion.label} (max {_format(criterion.max_points)})"
+
+
+def learner_keys(book: Gradebook) -> list[tuple[str, str]]:
+    """The learners in the order every output lists them."""
+    return sorted(book.learners, key=lambda k: (book.labels[k].casefold(), k))
+
+
 def rows(book: Gradebook) -> list[list[object]]:
-    header: list[object] = ["learner", "exercises completed", "last saved (UTC)"]
+    header: list[object] = ["learner", "exercises attempted", "exercises completed", "last saved (UTC)"]
     for exercise in book.exercise_ids:
-        header.append(f"{exercise} completed")
+        header += [f"{exercise} attempted", f"{exercise} completed"]
         if exercise in book.scored:
             header += [f"{exercise} score", f"{exercise} max score"]
+        header += [rubric_column(exercise, c) for c in book.rubrics.get(exercise, ())]
     table = [header]
-    for key in sorted(book.learners, key=lambda k: (book.labels[k].casefold(), k)):
+    for key in learner_keys(book):
         saves = book.learners[key]
-        row: list[object] = [book.labels[key], len(saves), max(s.saved_at for s in saves.values())]
+        row: list[object] = [book.labels[key], len(saves), sum(s.completed for s in saves.values()),
+                             max(s.saved_at for s in saves.values())]
         for exercise in book.exercise_ids:
             save = saves.get(exercise)
-            row.append(1 if save else 0)
+            row += [1 if save else 0, 1 if save and save.completed else 0]
             if exercise in book.scored:
                 row += [_format(save.score) if save else "", _format(save.max_score) if save else ""]
+            row += [""] * len(book.rubrics.get(exercise, ()))  # for the instructor to fill in
         table.append([spreadsheet_safe(cell) for cell in row])
     return table
 
@@ -157,44 +189,54 @@ def write_csv(book: Gradebook, out: Path) -> None:
         csv.writer(handle).writerows(rows(book))
 
 
-def chart_numbers(book: Gradebook) -> list[tuple[str, int, float | None]]:
-    """(exercise id, learners who completed it, mean score as a percentage or None)."""
+def chart_numbers(book: Gradebook) -> list[tuple[str, int, int, float | None]]:
+    """(exercise id, learners who attempted it, who completed it, mean score as a percentage or None)."""
     numbers = []
     for exercise in book.exercise_ids:
         saves = [s[exercise] for s in book.learners.values() if exercise in s]
-        scores = [s.score / s.max_score for s in saves if s.max_score]
-        numbers.append((exercise, len(saves), 100 * sum(scores) / len(scores) if scores else None))
+        scores = [s.score / s.max_score for s in saves if s.max_score and s.score is not None]
+        numbers.append((exercise, len(saves), sum(s.completed for s in saves),
+                        100 * sum(scores) / len(scores) if scores else None))
     return numbers
 
 
 def describe_chart(book: Gradebook) -> str:
-    parts = [f"{exercise}: {count} of {len(book.learners)} completed"
+    parts = [f"{exercise}: {done} of {len(book.learners)} completed ({tried} attempted)"
              + (f", mean score {mean:.0f}%" if mean is not None else "")
-             for exercise, count, mean in chart_numbers(book)]
-    return "Bar chart of completion by exercise. " + ("; ".join(parts) or "No records.") + "."
+             for exercise, tried, done, mean in chart_numbers(book)]
+    return "Bar chart of attempts and completion by exercise. " + ("; ".join(parts) or "No records.") + "."
 
 
-def write_chart(book: Gradebook, out: Path) -> None:
+def chart_figure(book: Gradebook):  # -> matplotlib.figure.Figure (imported here only)
+    """The summary chart: attempted (light) and completed (dark) bars; the axis runs to the learner count."""
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    numbers = chart_numbers(book)
-    height = 1.6 + 0.45 * max(1, len(numbers))
-    fig = Figure(figsize=(7, height))
+    numbers = chart_numbers(book)[::-1]
+    height = 1.8 + 0.3 * max(1, len(numbers))
+    fig = Figure(figsize=(8, height))
     ax = fig.subplots()
-    labels = [exercise for exercise, _count, _mean in numbers][::-1]
-    counts = [count for _exercise, count, _mean in numbers][::-1]
-    ax.barh(labels, counts, color="#3b6ea8")
+    positions = list(range(len(numbers)))
+    ax.barh(positions, [tried for _e, tried, _d, _m in numbers], color="#c5d5ea", label="attempted")
+    ax.barh(positions, [done for _e, _t, done, _m in numbers], height=0.5, color="#3b6ea8", label="completed")
+    ax.set_yticks(positions, [exercise for exercise, *_rest in numbers])
     total = max(1, len(book.learners))
-    for y, (_exercise, count, mean) in enumerate(numbers[::-1]):
-        note = f"{count}/{len(book.learners)}" + (f", mean score {mean:.0f}%" if mean is not None else "")
-        ax.text(count + total * 0.01, y, note, va="center", fontsize=9)
-    ax.set_xlim(0, total * 1.35)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("Learners who completed the exercise")
+    for y, (_exercise, tried, done, mean) in enumerate(numbers):
+        note = f"{done}/{tried}/{len(book.learners)}" + (f", {mean:.0f}%" if mean is not None else "")
+        ax.text(1.01, y, note, va="center", fontsize=8, transform=ax.get_yaxis_transform(), clip_on=False)
+    ax.set_xlim(0, total)
+    ax.set_ylim(-0.6, max(0, len(numbers) - 1) + 0.6)
+    ticks = [t for t in MaxNLocator(nbins=6, integer=True).tick_values(0, total) if 0 <= t < total]
+    ax.set_xticks([*ticks, total])  # whole learners, ending at the learner count
+    ax.set_xlabel("Learners (notes: completed/attempted/learners, mean score)")
     ax.set_title(f"Saved work from {plural(len(book.learners), 'learner')}")
-    fig.subplots_adjust(left=0.25, right=0.97, top=1 - 0.45 / height, bottom=0.65 / height)
-    fig.savefig(out, format="png", dpi=100)
+    ax.legend(loc="lower right", fontsize=8)
+    fig.subplots_adjust(left=0.25, right=0.78, top=1 - 0.45 / height, bottom=0.65 / height)
+    return fig
+
+
+def write_chart(book: Gradebook, out: Path) -> None:
+    chart_figure(book).savefig(out, format="png", dpi=100)
 
 
 def plural(number: int, noun: str) -> str:
@@ -229,13 +271,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("folder", type=Path, help="folder of saved-work files (subfolders are read too)")
     parser.add_argument("--out", type=Path, required=True, help="the CSV gradebook to write")
     parser.add_argument("--chart", type=Path, help="the summary chart (PNG); default: beside the CSV")
+    parser.add_argument("--feedback", type=Path, help="a folder for one HTML feedback page per learner")
+    parser.add_argument("--canvas", type=Path, help="a CSV in Canvas's gradebook import layout")
+    parser.add_argument("--moodle", type=Path, help="a CSV in Moodle's grade import layout (Email address)")
+    parser.add_argument("--roster", type=Path, help="CSV: name, email, canvas_id, sis_user_id, sis_login_id, section")
     parser.add_argument("--force", action="store_true", help="replace existing output files")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     chart = args.chart or args.out.with_suffix(".png")
     if not args.folder.is_dir():
         parser.error(f"{args.folder} is not a folder")
-    existing = [str(p) for p in (args.out, chart) if p.exists()]
+    existing = [str(p) for p in (args.out, chart, args.canvas, args.moodle) if p and p.exists()]
     if existing and not args.force:
         parser.error(f"{', '.join(existing)} already exists; add --force to replace it")
     start = time.perf_counter()
@@ -245,6 +291,27 @@ def main(argv: list[str]) -> int:
     write_csv(book, args.out)
     write_chart(book, chart)
     report(book, args.out, chart, time.perf_counter() - start)
+    return write_extras(book, args)
+
+
+def write_extras(book: Gradebook, args: argparse.Namespace) -> int:
+    """The optional outputs: Canvas and Moodle import files, feedback pages."""
+    from tools import grade_exports
+
+    roster = grade_exports.read_roster(args.roster) if args.roster else {}
+    if args.canvas:
+        grade_exports.write_rows(args.canvas, grade_exports.canvas_rows(book, roster))
+        print(f"Wrote {args.canvas} (Canvas: Grades > Import).")
+    if args.moodle:
+        grade_exports.write_rows(args.moodle, grade_exports.moodle_rows(book, roster))
+        print(f"Wrote {args.moodle} (Moodle: Grades > Import > CSV file; map 'Email address' to Email address).")
+    if args.feedback:
+        pages = grade_exports.write_feedback(book, args.feedback)
+        print(f"Wrote {plural(len(pages), 'feedback page')} in {args.feedback}.")
+    if (args.canvas or args.moodle) and (missing := grade_exports.unmatched(book, roster)):
+        print("Learners with no identifier in the import files (add them to --roster):")
+        for label in missing:
+            print(f"  {shown(label)}")
     return 0
 
 

@@ -37,7 +37,9 @@ from tools.booksource import (
     book_files,
     cell_text,
     chapters,
+    colab_to,
     dump_notebook,
+    learner_requirements,
     markdown_for_edition,
     notebook_for_edition,
     page_path,
@@ -45,6 +47,7 @@ from tools.booksource import (
     read_config,
     read_toc,
     remove_tree,
+    student_config,
     sync_tree,
     toc_files,
 )
@@ -121,14 +124,15 @@ def unlink_missing(text: str, current: str, included: set[str], titles: dict[str
 
 
 def pack_file(path: Path, docname: str, edition: Edition, included: set[str], titles: dict[str, str],
-              labels: dict[str, str]) -> bytes:
-    """One page of the pack: the edition's version with links to missing pages made plain."""
+              labels: dict[str, str], repo_url: str | None = None) -> bytes:
+    """One page of the pack: the edition's version with links to missing pages made plain
+    (and the Colab cell pointing at ``repo_url`` when given)."""
     if path.suffix == ".ipynb":
         notebook = notebook_for_edition(json.loads(path.read_text(encoding="utf-8")), edition)
         for cell in notebook["cells"]:
             if cell["cell_type"] == "markdown":
                 cell["source"] = unlink_missing(cell_text(cell), docname, included, titles, labels)
-        return dump_notebook(notebook)
+        return colab_to(dump_notebook(notebook), repo_url)
     text = markdown_for_edition(path.read_text(encoding="utf-8"), edition)
     return unlink_missing(text, docname, included, titles, labels).encode("utf-8")
 
@@ -148,22 +152,27 @@ def pack_name(chosen: list[Chapter], edition: Edition) -> str:
     return f"becoming-a-pm-pack-{numbers}" + ("-instructor" if edition is Edition.INSTRUCTOR else "")
 
 
-def _zip_readme(name: str, chosen: list[Chapter], titles: dict[str, str]) -> str:
-    lines = [f"# {name}", "", "Chapters of the course *Becoming a Product Manager*:", ""]
+def _zip_readme(name: str, chosen: list[Chapter], titles: dict[str, str], edition: Edition) -> str:
+    lines = [f"# {name}", "", "Chapters of the course *Becoming a Product Manager*"
+             + (" (instructor edition: the notebooks hold the instructor notes; do not give them to students)"
+                if edition is Edition.INSTRUCTOR else " (student edition: no instructor notes)") + ":", ""]
     lines += [f"- `{c.slug}.ipynb`: {titles[c.docname]}" for c in chosen]
     lines += [
+        "", "This folder holds those notebooks, the `exercises` package they import and `requirements.txt`.",
         "", "## Set-up", "",
         "Keep the notebooks next to the `exercises` folder: the notebooks import it from there.",
         "On a JupyterHub or your own machine with Python 3.11 to 3.13, install the pinned packages once:", "",
         "    pip install -r requirements.txt", "",
         "Then open a notebook and run all cells. Under each exercise, **Save my work** writes a",
         "JSON file (to hand in) and a Markdown file (to keep) into a `my-work` folder next to the notebook.",
+        "In Colab, the first cell of each notebook installs the `exercises` package from the course's student",
+        "repository instead.",
     ]
     return "\n".join(lines) + "\n"
 
 
 def write_zip(path: Path, name: str, pages: dict[Path, bytes], chosen: list[Chapter], titles: dict[str, str],
-              root: Path = ROOT) -> None:
+              root: Path = ROOT, edition: Edition = Edition.STUDENT) -> None:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for chapter in chosen:
             archive.writestr(f"{name}/{chapter.slug}.ipynb", pages[Path(chapter.path.relative_to(root))])
@@ -171,8 +180,8 @@ def write_zip(path: Path, name: str, pages: dict[Path, bytes], chosen: list[Chap
             relative = source.relative_to(root)
             if source.is_file() and "__pycache__" not in relative.parts and source.suffix != ".pyc":
                 archive.write(source, f"{name}/{relative.as_posix()}")
-        archive.write(root / "requirements.txt", f"{name}/requirements.txt")
-        archive.writestr(f"{name}/README.md", _zip_readme(name, chosen, titles))
+        archive.writestr(f"{name}/requirements.txt", learner_requirements(root))
+        archive.writestr(f"{name}/README.md", _zip_readme(name, chosen, titles, edition))
 
 
 def make_pack(requests: list[str], out: Path, *, edition: Edition = Edition.STUDENT, force: bool = False,
@@ -195,25 +204,30 @@ def make_pack(requests: list[str], out: Path, *, edition: Edition = Edition.STUD
     all_docs = {p.with_suffix("").as_posix(): p for p in book_files(root) if p.suffix in PAGE_SUFFIXES}
     titles = {doc: page_title(root / path) for doc, path in all_docs.items() if doc.startswith("chapters/")}
     labels = label_pages({doc: (root / path).read_text(encoding="utf-8") for doc, path in all_docs.items()})
+    config = read_config(root)
+    repo_url = config.get("repository", {}).get("student_url") if edition is Edition.STUDENT else None
     pages: dict[Path, bytes] = {}
     for relative in book_files(root):
         docname = relative.with_suffix("").as_posix()
         if relative.suffix in PAGE_SUFFIXES and relative.parts[0] == "chapters":
             if docname in included:
-                pages[relative] = pack_file(root / relative, docname, edition, set(included), titles, labels)
+                pages[relative] = pack_file(root / relative, docname, edition, set(included), titles, labels,
+                                            repo_url)
         elif relative.parts[0] in ("chapters", "assets"):
             pages[relative] = (root / relative).read_bytes()
-    config = read_config(root)
+    if edition is Edition.STUDENT:
+        config = student_config(config)
+    config.get("repository", {}).pop("student_url", None)
     numbers = ", ".join(str(c.number) for c in chosen)
     config["title"] = f"{config.get('title', 'Course')}: chapter{'s' * (len(chosen) > 1)} {numbers}" + (
         " (instructor edition)" if edition is Edition.INSTRUCTOR else "")
     pages[Path("_config.yml")] = yaml.safe_dump(config, sort_keys=False, allow_unicode=True).encode("utf-8")
     pages[Path("_toc.yml")] = yaml.safe_dump(pack_toc(included, root), sort_keys=False).encode("utf-8")
-    pages[Path("requirements.txt")] = (root / "requirements.txt").read_bytes()
+    pages[Path("requirements.txt")] = learner_requirements(root)
     for path in existing:
         remove_tree(path)
     sync_tree(pages, book)
-    write_zip(archive, name, pages, chosen, titles, root)
+    write_zip(archive, name, pages, chosen, titles, root, edition)
     return book, archive
 
 

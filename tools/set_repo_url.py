@@ -10,10 +10,10 @@ import re
 import sys
 
 from tools import ROOT
+from tools.booksource import COLAB_URL
 
 URL = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
 CONFIG_URL = re.compile(r"(?m)^(  url: )(\S+)")
-COLAB_URL = re.compile(r"git\+https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 
 
 def main(argv: list[str]) -> None:

@@ -11,10 +11,12 @@ import math
 import os
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from exercises.kit import savework
 from exercises.kit.savework import validate_record
 
 MAX_BYTES = 1_000_000  # a saved record is a few kilobytes; anything this big is not one
@@ -22,7 +24,7 @@ MAX_DEPTH = 32
 MAX_TITLE_CHARS = 200
 COMPANIONS = {".md", ".png"}
 SYSTEM_FOLDERS = {"__MACOSX", ".ipynb_checkpoints"}  # added by zip tools and Jupyter, never by students
-_NAME_TRICKS = ("<", ">", "/", "\\", "..")
+_TITLE_TRICKS = ("<", ">")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,15 @@ class Submission:
     score: float | None
     max_score: float | None
     digest: str
+    completed: bool = True  # False: saved (attempted) but not a complete attempt
+
+
+class Rejected(ValueError):
+    """Raised by an assessor: the record is valid but is not graded (the message says why)."""
+
+
+# An assessor grades one valid record: (score, max score, completed), or raises Rejected.
+Assessor = Callable[[dict[str, Any]], tuple[float | None, float | None, bool]]
 
 
 def shown(text: str) -> str:
@@ -57,8 +68,17 @@ def shown(text: str) -> str:
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
-def _has_bad_characters(text: str) -> bool:
-    return any(not c.isprintable() for c in text) or any(trick in text for trick in _NAME_TRICKS)
+def _title_is_plain(text: object) -> bool:
+    return isinstance(text, str) and len(text) <= MAX_TITLE_CHARS and text.isprintable() \
+        and not any(trick in text for trick in _TITLE_TRICKS)
+
+
+def name_key(name: str) -> str:
+    """The matching key of a learner's name: Save's own rule when the kit has it."""
+    shared = getattr(savework, "name_key", None)
+    if shared is not None:
+        return shared(name)
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 def _depth(value: Any) -> int:
@@ -88,16 +108,21 @@ def _number(value: Any) -> float | None:
 
 def learner_of(record: dict[str, Any], relative: Path) -> tuple[tuple[str, str], str]:
     """(matching key, label for the CSV) for a record found at ``relative`` (path inside the folder)."""
-    name = " ".join(unicodedata.normalize("NFKC", record.get("learner_name") or "").split())
-    if name:
-        return ("name", name.casefold()), name
+    typed = record.get("learner_name") or ""
+    key = name_key(typed)
+    if key:
+        # Kept as data (any printable name); only characters that cannot be printed are spelled out.
+        return ("name", key), shown(" ".join(typed.split()))
     if relative.parent != Path("."):
         return ("folder", relative.parent.as_posix()), f"(no name) {relative.parent.as_posix()}"
     return ("file", relative.as_posix()), f"(no name) {relative.name}"
 
 
-def read_submission(path: Path, relative: Path) -> Submission | Problem | None:
-    """Read one file. ``None`` for a companion file (skipped quietly)."""
+def read_submission(path: Path, relative: Path, assess: Assessor | None = None) -> Submission | Problem | None:
+    """Read one file. ``None`` for a companion file (skipped quietly).
+
+    ``assess`` grades a valid record (see :mod:`tools.grading`); without it, its own score is used.
+    """
     where = shown(relative.as_posix())
     if relative.as_posix() != where or any(c in relative.as_posix() for c in '<>"'):
         return Problem(where, "its file name contains markup, control characters or bytes that are not UTF-8")
@@ -147,11 +172,8 @@ def read_submission(path: Path, relative: Path) -> Submission | Problem | None:
     try:
         validate_record(record)
     except (ValueError, RecursionError) as error:
-        return Problem(where, f"not a valid saved-work record: {error}")
-    name, title = record["learner_name"] or "", record["exercise_title"]
-    if _has_bad_characters(name):
-        return Problem(where, "learner_name contains markup, path or control characters")
-    if not isinstance(title, str) or len(title) > MAX_TITLE_CHARS or _has_bad_characters(title):
+        return Problem(where, f"schema mismatch, not a valid saved-work record: {error}")
+    if not _title_is_plain(record["exercise_title"]):
         return Problem(where, "exercise_title is not plain text of at most 200 characters")
     results = record["results"]
     score, max_score = None, None
@@ -159,10 +181,16 @@ def read_submission(path: Path, relative: Path) -> Submission | Problem | None:
         score, max_score = _number(results.get("score")), _number(results.get("max_score"))
         if score is None or max_score is None or max_score <= 0 or not 0 <= score <= max_score:
             return Problem(where, "score and max_score must be numbers with 0 <= score <= max_score and max_score > 0")
+    completed = True
+    if assess is not None:
+        try:
+            score, max_score, completed = assess(record)
+        except Rejected as error:
+            return Problem(where, str(error))
     key, label = learner_of(record, relative)
     digest = hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
     return Submission(relative.as_posix(), key, label, record["exercise_id"], record["saved_at"], score, max_score,
-                      digest)
+                      digest, completed)
 
 
 def files_under(folder: Path) -> tuple[list[Path], list[Problem], int]:

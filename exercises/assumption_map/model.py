@@ -254,3 +254,8 @@ def place(
         ))
     placements.sort(key=lambda p: (-p.priority, -p.importance, p.evidence, p.number))
     return AssumptionMap(scenario, bank.risks, tuple(placements), tuple(unplaced))
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least three assumptions are rated on both scales."""
+    return len(record["inputs"].get("ratings", {})) >= 3

@@ -16,11 +16,12 @@ for English prose only: see :func:`count_syllables` and :func:`readability`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..kit import render
-from ..kit.text import clean_text, escape_markdown, find_terms, sentences, words
+from ..kit.text import clean_text, escape_markdown, find_terms, is_written, sentences, words
 from .scenario import Audience, Scenario, audience_scenario
 
 __all__ = [
@@ -200,3 +201,9 @@ def message_markdown(audience: Audience, text: str, check: MessageCheck | None) 
     if check is not None:
         lines += [f"- {escape_markdown(title)}: {escape_markdown(message)}" for _k, title, message in check.findings()]
     return "\n".join(lines)
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one message is sorted or a message of the learner's own is written."""
+    inputs = record["inputs"]
+    return any(choice is not None for choice in inputs.get("sort", {}).values()) or is_written(inputs.get("message"))

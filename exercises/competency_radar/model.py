@@ -16,7 +16,7 @@ from typing import Any
 
 from ..kit import render
 from ..kit.numbers import format_number, parse_number
-from ..kit.text import clean_text, escape_markdown
+from ..kit.text import clean_text, escape_markdown, is_written
 from .profiles import (
     DATA_FILE,
     SCALE_MAX,
@@ -316,3 +316,6 @@ def backgrounds_html(catalogue: Catalogue) -> str:
     return f"<details><summary>What each background usually brings</summary><ul>{''.join(items)}</ul></details>"
 
 
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when the learner wrote their examples: the starting ratings alone are not an attempt."""
+    return is_written(record["inputs"].get("note"))

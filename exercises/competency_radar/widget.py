@@ -39,8 +39,9 @@ def build_radar(
         for c in catalogue.competencies
     }
     note_box = widgets.Textarea(
-        value=note, description="Note (optional)",
-        placeholder="Anything you want to remember, e.g. why you chose a rating",
+        value=note, description="Your examples",
+        placeholder="An example behind your highest and your lowest rating; a strength to lean on; "
+        "a next step for one of your two weakest",
         style=SLIDER_STYLE, layout=widgets.Layout(width="40em", height="5em"), continuous_update=False,
     )
     message, chart, plan = widgets.HTML(), widgets.HTML(), widgets.HTML()

@@ -384,3 +384,13 @@ def effect_curve(inputs: PlanInputs, points: int = 40) -> tuple[CurvePoint, ...]
         CurvePoint(effect, sample_size_per_group(inputs.baseline, effect, inputs.alpha, inputs.power))
         for effect in effects
     )
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one setting differs from the planner's example plan."""
+    example = plan().inputs
+    inputs = record["inputs"]
+    return (inputs.get("baseline_rate"), inputs.get("minimum_detectable_effect"), inputs.get("daily_visitors"),
+            inputs.get("share_in_test"), inputs.get("alpha"), inputs.get("power"), inputs.get("look_plan")) != (
+        example.baseline, example.effect, example.daily_visitors, example.share_in_test, example.alpha,
+        example.power, example.look_plan)

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, new_figure, vertical_bars
 from .model import FeasibilityResult, SensitivityPoint, money, profit_at
 
 Charts = tuple[FeasibilityResult, tuple[SensitivityPoint, ...]]
@@ -72,7 +72,13 @@ def bar_colour(point: SensitivityPoint) -> str:
 def plot_sensitivity(ax: Axes, points: Sequence[SensitivityPoint]) -> None:
     """Bars of profit as the price you charge moves around today's price."""
     positions = list(range(len(points)))
-    ax.bar(positions, [p.profit for p in points], color=[bar_colour(p) for p in points])
+    profits = [p.profit for p in points]
+    vertical_bars(ax, positions, profits, [bar_colour(p) for p in points])
+    low, high = min(0.0, *profits), max(0.0, *profits)
+    room = (high - low) * 0.05 or 1.0
+    legend_room = (high - low) * 0.2 if any(p.above_willingness for p in points) else 0.0  # keeps bars clear of it
+    ax.set_xlim(-0.6, len(points) - 0.4)
+    ax.set_ylim(low - room, high + room + legend_room)
     ax.set_xticks(positions, sensitivity_labels(points))
     ax.axhline(0, color="#555555", linewidth=0.8)
     if any(p.above_willingness for p in points):

@@ -18,6 +18,7 @@ from typing import Any
 from ..kit import render
 from ..kit.numbers import format_money as money
 from ..kit.numbers import format_number, parse_number
+from ..kit.text import is_written
 
 __all__ = [
     "FIELDS", "MAX_SWING_PERCENT", "THIN_MARGIN", "VERDICTS", "FeasibilityInputs", "FeasibilityResult", "FieldSpec",
@@ -282,3 +283,9 @@ def calculate(**raw: object) -> FeasibilityResult:
     """Parse and evaluate in one call: ``calculate(price=20, variable_cost=5, ...)``."""
     defaults = {name: spec.default for name, spec in FIELDS.items()}
     return evaluate(parse_inputs({**defaults, **raw}))
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when a number differs from the calculator's example numbers, or the notes are written."""
+    inputs = record["inputs"]
+    return any(inputs.get(name) != spec.default for name, spec in FIELDS.items()) or is_written(inputs.get("notes"))

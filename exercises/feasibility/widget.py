@@ -8,11 +8,13 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit import render
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble
+from ..kit.text import answer_markdown, clean_text
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble, written_answer
 from .chart import Charts, chart_panel
 from .model import FIELDS, MAX_SWING_PERCENT, evaluate, parse_inputs, sensitivity
 
 EXERCISE_ID = "feasibility"
+NOTES_LABEL = "Your problem and your sources"
 
 
 def build_calculator(*, save: bool = True, **starting_values: float) -> ExerciseView:
@@ -42,6 +44,7 @@ def build_calculator(*, save: bool = True, **starting_values: float) -> Exercise
     )
     message, results, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()
     panel = chart_panel()
+    notes = written_answer(NOTES_LABEL, "The problem, its cheapest fix; where each number comes from")
     controls = {name: field.text for name, field in number_fields.items()} | {"swing": swing}
 
     def current() -> Charts:
@@ -65,9 +68,12 @@ def build_calculator(*, save: bool = True, **starting_values: float) -> Exercise
             result, points = current()
         except ValueError as error:
             raise ValueError(f"Fix the inputs first. {error}") from None
+        written = clean_text(notes.value, NOTES_LABEL)
         return {
-            "inputs": {name: getattr(result.inputs, name) for name in FIELDS} | {"swing_percent": swing.value},
+            "inputs": {name: getattr(result.inputs, name) for name in FIELDS}
+            | {"swing_percent": swing.value, "notes": written},
             "results": result.as_dict() | {"sensitivity": [asdict(p) for p in points]},
+            "markdown_body": answer_markdown(NOTES_LABEL, written),
         }
 
     inputs_box = widgets.VBox(
@@ -77,8 +83,9 @@ def build_calculator(*, save: bool = True, **starting_values: float) -> Exercise
     )
     return assemble(
         EXERCISE_ID,
-        [inputs_box, message, results, chart],
-        controls=controls | {f"{name}_slider": field.slider for name, field in number_fields.items()},
+        [inputs_box, message, results, chart, *([notes] if save else [])],
+        controls=controls | {f"{name}_slider": field.slider for name, field in number_fields.items()}
+        | ({"notes": notes} if save else {}),
         outputs={"message": message, "results": results, "chart": chart},
         update=update,
         snapshot=snapshot if save else None,

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..kit import data, render
 from ..kit.sorting import SortItem, load_items
-from ..kit.text import escape_markdown
+from ..kit.text import escape_markdown, is_written
 
 __all__ = [
     "MAX_DRAFTS_KEPT", "MAX_QUESTION_CHARS", "SAMPLE_QUESTION", "Flag", "QuestionBank", "QuestionCheck", "Rule",
@@ -295,3 +295,11 @@ def markdown_report(check: QuestionCheck) -> str:
             f"{escape_markdown(flag.rule.explanation)} Try instead: {escape_markdown(flag.rule.suggestion)}"
         )
     return "\n".join(lines)
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Sorter (part 1): at least one question sorted. Writer (part 2): a question other than the sample."""
+    inputs = record["inputs"]
+    if "question" in inputs:
+        return is_written(inputs["question"]) and inputs["question"].strip() != SAMPLE_QUESTION
+    return any(choice is not None for choice in inputs.values())

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..kit import render
 from ..kit.data import load, schema_name, validate
-from ..kit.text import clean_text, escape_markdown, find_terms, words
+from ..kit.text import clean_text, escape_markdown, find_terms, is_written, words
 
 __all__ = [
     "DATA_FILE", "MAX_ANSWER_CHARS", "ChecklistItem", "InterviewBank", "PracticeAnswer", "PracticeProgress",
@@ -287,3 +287,8 @@ def practice_progress(bank: InterviewBank, answers: Iterable[PracticeAnswer]) ->
         rows.append(TypeProgress(question_type.id, question_type.label, len(mine), sum(a.ticked for a in mine),
                                  sum(len(a.ticks) for a in mine)))
     return PracticeProgress(tuple(rows))
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one question has an answer."""
+    return any(is_written(a.get("answer")) for a in record["inputs"].get("answers", {}).values())

@@ -178,10 +178,25 @@ def horizontal_bars(
     Many times cheaper to add than ``ax.barh``, which adds one patch per bar and updates the data
     limits for each. It leaves the limits alone: set them with ``ax.set_xlim`` and ``ax.set_ylim``.
     """
-    half = height / 2
+    return _bars(ax, positions, widths, colors, height / 2, horizontal=True)
+
+
+def vertical_bars(
+    ax: Axes, positions: Sequence[float], heights: Sequence[float], colors: str | Sequence[str], *, width: float = 0.8
+) -> PolyCollection:
+    """Bars from 0 to each height, centred on each position: :func:`horizontal_bars` standing up."""
+    return _bars(ax, positions, heights, colors, width / 2, horizontal=False)
+
+
+def _bars(
+    ax: Axes, positions: Sequence[float], lengths: Sequence[float], colors: str | Sequence[str], half: float,
+    *, horizontal: bool,
+) -> PolyCollection:
     outlines = [
-        [(0, y - half), (0, y + half), (w, y + half), (w, y - half)] for y, w in zip(positions, widths, strict=True)
+        [(0, p - half), (0, p + half), (n, p + half), (n, p - half)] for p, n in zip(positions, lengths, strict=True)
     ]
+    if not horizontal:
+        outlines = [[(y, x) for x, y in outline] for outline in outlines]
     bars = PolyCollection(outlines, facecolors=colors, edgecolors="none")
     ax.add_collection(bars, autolim=False)
     return bars

@@ -19,12 +19,19 @@ JSON format, ``schema_version`` 1 (documented for instructors in the book's
       "schema_version": 1,
       "exercise_id": "feasibility",           # [a-z0-9-], names the exercise
       "exercise_title": "Feasibility calculator",
-      "learner_name": "Ada" | null,            # optional, as typed
+      "learner_name": "Ada" | null,            # optional, as typed (see below)
       "saved_at": "2026-11-23T15:04:05Z",      # UTC, ISO 8601
       "inputs": {...},                          # what the learner entered
       "results": {...}                          # what the exercise computed;
                                                 # "score" and "max_score" when scored
     }
+
+Names follow one rule, shared by Save and the gradebook: any printable name a learner can
+type (up to 100 characters; ``Smith/Jones``, ``<b>Zoë</b>``, ``../../x``, right-to-left text)
+is kept as data, exactly as typed but for surrounding spaces; it is made safe only in file
+names (:func:`safe_slug`) and escaped wherever it is shown. Only characters that cannot be
+shown (control characters, line separators) are refused. :func:`name_key` folds case,
+spacing and Unicode form, for matching one learner's saves.
 
 A save never overwrites an earlier file: a clash gets ``-2``, ``-3``... added.
 File names are built only from ``[a-z0-9-]`` so that nothing a learner types
@@ -77,6 +84,38 @@ def safe_slug(text: str, *, fallback: str = "anonymous", max_chars: int = 40) ->
     return slug or fallback
 
 
+_NOT_PRINTABLE = frozenset({"Cc", "Cs", "Zl", "Zp"})  # controls, lone surrogates, line and paragraph separators
+
+
+def _name_problem(name: object) -> str | None:
+    """Why ``name`` cannot be a learner's name, or None when it can (the one rule for Save and the gradebook)."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        return "must be text or null"
+    if len(name) > MAX_NAME_CHARS:
+        return f"is {len(name):,} characters; keep it under {MAX_NAME_CHARS}"
+    for char in name:
+        if unicodedata.category(char) in _NOT_PRINTABLE:
+            return f"contains a character that cannot be shown (U+{ord(char):04X})"
+    return None
+
+
+def clean_name(raw: object) -> str | None:
+    """A learner's name as typed, stripped (None when blank); ``ValueError`` if it cannot be kept."""
+    name = clean_text(raw, "Your name", max_chars=MAX_NAME_CHARS) or None
+    problem = _name_problem(name)
+    if problem:
+        raise ValueError(f"Your name {problem}: use letters, digits, spaces and punctuation.")
+    return name
+
+
+def name_key(name: str | None) -> str:
+    """``name`` folded for matching: Unicode form (NFKC), case and runs of spaces; ``""`` for no name."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name or "").casefold())
+    return " ".join(folded.split())
+
+
 def _check_json_safe(value: Any, where: str) -> None:
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"{where}: {value} cannot be saved; only finite numbers can.")
@@ -104,7 +143,7 @@ def make_record(
     """Build a saved-work record, checking that it is valid JSON data."""
     if not _EXERCISE_ID.match(exercise_id):
         raise ValueError(f"Exercise id {exercise_id!r} must be 1-40 characters of a-z, 0-9 and '-'.")
-    name = clean_text(learner_name, "Your name", max_chars=MAX_NAME_CHARS) or None
+    name = clean_name(learner_name)
     moment = (saved_at or datetime.now(UTC)).astimezone(UTC)
     record = {
         "schema": SCHEMA,
@@ -133,9 +172,9 @@ def validate_record(record: Any) -> dict[str, Any]:
         raise ValueError(f"unsupported schema version {str(record['schema_version'])[:20]!r}")
     if not isinstance(record["exercise_id"], str) or not _EXERCISE_ID.match(record["exercise_id"]):
         raise ValueError("exercise_id is not of the form [a-z0-9-]")
-    name = record["learner_name"]
-    if name is not None and (not isinstance(name, str) or len(name) > MAX_NAME_CHARS):
-        raise ValueError("learner_name must be text of at most 100 characters, or null")
+    problem = _name_problem(record["learner_name"])
+    if problem:
+        raise ValueError(f"learner_name {problem}")
     try:
         datetime.strptime(str(record["saved_at"]), "%Y-%m-%dT%H:%M:%SZ")
     except ValueError:

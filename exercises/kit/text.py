@@ -147,3 +147,13 @@ def phrase_spans(text: str, phrases: Iterable[str]) -> dict[str, list[tuple[int,
 
 def _gap(between: str) -> str:
     return _WHITE_SPACE.sub(" ", between)
+
+
+def is_written(value: object) -> bool:
+    """True when ``value`` is text with something other than white space (an answer was written)."""
+    return isinstance(value, str) and bool(value.strip())
+
+
+def answer_markdown(heading: str, text: str) -> str:
+    """A written answer as a Markdown section for the saved file: the heading, then the text escaped."""
+    return f"## {heading}\n\n{escape_markdown(text) if text else '(not written)'}\n"

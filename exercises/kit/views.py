@@ -144,9 +144,11 @@ def build_save_panel(
 
     ``snapshot()`` returns a mapping with ``inputs`` and ``results`` and,
     optionally, ``markdown_body`` and ``attachments``; it may raise
-    ``ValueError`` when there is nothing valid to save.
+    ``ValueError`` when there is nothing valid to save. An attempt the registry calls
+    incomplete (:meth:`registry.Exercise.is_complete`) is refused with the entry's hint.
     """
-    title = registry.exercise(exercise_id).title
+    entry = registry.exercise(exercise_id)
+    title = entry.title
     name = widgets.Text(
         description="Your name (optional)",
         placeholder="Used only in the file name and the file",
@@ -167,6 +169,8 @@ def build_save_panel(
             record = make_record(
                 exercise_id, title, content["inputs"], content["results"], learner_name=name.value
             )
+            if not entry.is_complete(record):
+                raise ValueError(entry.incomplete_hint)
             saved = save_record(
                 record,
                 folder,
@@ -234,3 +238,11 @@ def fit_labels(root: widgets.Widget) -> None:
         root.layout.width = "auto"
     for child in getattr(root, "children", ()):
         fit_labels(child)
+
+
+def written_answer(label: str, placeholder: str) -> widgets.Textarea:
+    """A labelled box for a written answer that a rubric grades; the exercise's snapshot saves it."""
+    return widgets.Textarea(
+        description=label, placeholder=placeholder, continuous_update=False,
+        style={"description_width": "19em"}, layout=widgets.Layout(width="52em", height="4.5em"),
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..kit import render
 from ..kit.numbers import format_money
-from ..kit.text import escape_markdown, find_terms, sentences, words
+from ..kit.text import escape_markdown, find_terms, is_written, sentences, words
 from .amounts import SOURCE_BOX, ExtractedNumbers, extract_numbers
 from .boxes import BOX_KEYS, CanvasData, canvas_data, normalise_boxes
 
@@ -187,3 +187,11 @@ def canvas_markdown(check: CanvasCheck) -> str:
     lines += [f"- {escape_markdown(check.data.label(i.box))} ({i.severity}): {escape_markdown(i.message)}"
               for i in check.issues]
     return "\n".join(lines) + "\n"
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one box is written and the canvas is not one of the shipped examples unchanged."""
+    boxes = {key: str(record["inputs"].get(key) or "").strip() for key in BOX_KEYS}
+    examples = [{key: text.strip() for key, text in e.boxes.items()} for e in canvas_data().examples]
+    own_canvas = any(boxes.values()) and all(boxes != example for example in examples)
+    return own_canvas or is_written(record["inputs"].get("riskiest_assumption"))

@@ -13,12 +13,14 @@ from ..feasibility.model import evaluate, parse_inputs
 from ..feasibility.widget import build_calculator
 from ..kit import render
 from ..kit.numbers import format_number
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.text import answer_markdown, clean_text
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, written_answer
 from .boxes import BOX_KEYS, CanvasData, canvas_data
 from .chart import canvas_png, chart_panel
 from .model import CanvasCheck, canvas_markdown, check_canvas
 
 EXERCISE_ID = "lean-canvas"
+RISK_LABEL = "Your riskiest assumption"
 NOTHING_TO_TRY = (
     "No price or costs found. Write them like \u201c15 per month\u201d in Revenue streams and "
     "\u201cfixed: 2000\u201d and \u201c4 per customer\u201d in Cost structure."
@@ -63,6 +65,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
     """
     data = data or canvas_data()
     first = dict.fromkeys(BOX_KEYS, "") if start_with is None else data.example(start_with)
+    riskiest = written_answer(RISK_LABEL, "The assumption that would sink the canvas if false, and a cheap test")
     areas = {
         key: widgets.Textarea(
             value=first[key], description=data.label(key), placeholder=data.boxes[key].prompt,
@@ -138,10 +141,12 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
 
     def snapshot() -> dict[str, Any]:
         result = current()
+        risk = clean_text(riskiest.value, RISK_LABEL)
         return {
-            "inputs": dict(result.boxes),
+            "inputs": dict(result.boxes) | {"riskiest_assumption": risk},
             "results": result.as_dict() | {"calculator": calculator_state()},
-            "markdown_body": canvas_markdown(result) + "\nThe canvas image is saved beside this file.\n",
+            "markdown_body": canvas_markdown(result) + "\n" + answer_markdown(RISK_LABEL, risk)
+            + "\nThe canvas image is saved beside this file.\n",
             "attachments": {"canvas.png": canvas_png(result)},
         }
 
@@ -156,9 +161,9 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
             check_html, canvas_html,
             widgets.HTML("<p><strong>Is it worth building?</strong> Numbers in Revenue streams and Cost structure "
                          "can seed the feasibility calculator.</p>"),
-            try_numbers, numbers_note, calculator_box,
+            try_numbers, numbers_note, calculator_box, riskiest,
         ],
-        controls=dict(areas) | {"start": start, "load": load, "try_numbers": try_numbers},
+        controls=dict(areas) | {"start": start, "load": load, "try_numbers": try_numbers, "riskiest": riskiest},
         outputs={"check": check_html, "canvas": canvas_html, "numbers": numbers_note, "calculator": calculator_box},
         update=update,
         snapshot=snapshot,

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.text import is_written
 
 __all__ = [
     "COUNTER", "NORTH_STAR", "OUT", "MetricFeedback", "MetricTree", "NorthStarOption", "Product", "ProductMetric",
@@ -286,3 +287,10 @@ def check_tree(tree: MetricTree) -> TreeCheck:
         chosen = target if target in (OUT, COUNTER) else "input"
         feedback.append(MetricFeedback(metric, chosen, target, chosen == role_class(metric.role)))
     return TreeCheck(tree, tuple(feedback))
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when a north star is chosen and at least one metric is connected to the tree."""
+    inputs = record["inputs"]
+    connected = any(place != "out" for place in inputs.get("connections", {}).values())
+    return is_written(inputs.get("north_star")) and connected

@@ -7,13 +7,13 @@ it reads wording, not meaning.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data, render
-from ..kit.text import clean_text, phrase_spans, word_spans, words
+from ..kit.text import clean_text, is_written, phrase_spans, word_spans, words
 
 __all__ = [
     "MAX_LINE_CHARS", "WHOLE_OKR", "Example", "Flag", "OkrCheck", "OkrRules", "Rule", "check_okr", "okr_rules",
@@ -223,3 +223,10 @@ def check_okr(objective: object, key_results: Sequence[object], rules: OkrRules 
                                                        WHOLE_OKR))}
     flags.sort(key=lambda f: order[f.line])  # stable: within a line, rules keep the data file's order
     return OkrCheck(goal, results, tuple(flags))
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when the OKR is not one of the shipped examples unchanged."""
+    inputs = record["inputs"]
+    mine = (str(inputs.get("objective", "")).strip(), tuple(inputs.get("key_results", ())))
+    return is_written(mine[0]) and all(mine != (e.objective, tuple(e.key_results)) for e in okr_rules().examples)

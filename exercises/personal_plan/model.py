@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..feasibility.model import FIELDS, money
-from ..kit.text import escape_markdown
+from ..kit.text import escape_markdown, is_written
 from .data import HarshPhrase, PlanData, ReframeRules, Skill, parse_plan_data, plan_data
 from .next_steps import NextStep, NextStepsPlan, parse_next_steps
 from .reframe import ReframeFeedback, check_reframe
@@ -143,3 +143,8 @@ def make_plan(
     return PersonalPlan(note.strip(), reframe, skills, try_it, steps, raw_inputs)
 
 
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when any part of the plan holds the learner's own work."""
+    inputs = record["inputs"]
+    texts = (inputs.get(key) for key in ("friend_note", "problem", "fix", "next_steps_text", "setbacks"))
+    return any(is_written(text) for text in texts) or any(v is not None for v in inputs.get("ratings", {}).values())

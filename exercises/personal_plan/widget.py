@@ -12,12 +12,14 @@ from ..feasibility.model import FIELDS
 from ..feasibility.widget import build_calculator
 from ..kit import render
 from ..kit.numbers import format_number
-from ..kit.views import LABEL_STYLE, ExerciseView, assemble
+from ..kit.text import answer_markdown, clean_text
+from ..kit.views import LABEL_STYLE, ExerciseView, assemble, written_answer
 from .chart import chart_panel
 from .data import plan_data
 from .model import assess_skills, check_reframe, make_plan, parse_next_steps, plan_try_it
 
 EXERCISE_ID = "personal-plan"
+SETBACKS_LABEL = "Setbacks you expect"
 SKILL_LABEL_STYLE = {"description_width": "17em"}  # room for "Comfort without full information"
 
 
@@ -121,6 +123,7 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
     steps = _text_area("Your next steps", "YYYY-MM-DD  one step per line, up to five", "8em", continuous_update=False)
     check_steps = widgets.Button(description="Check my dates", icon="calendar")
     steps_feedback = widgets.HTML()
+    setbacks = written_answer(SETBACKS_LABEL, "A setback you expect on the way, and what you will do when it happens")
 
     def show_steps(_button: object = None) -> None:
         try:
@@ -143,7 +146,9 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
             )
         except ValueError as error:
             raise ValueError(f"Fix these first:\n{error}") from None
-        return {"inputs": dict(plan.raw_inputs), "results": plan.results(), "markdown_body": plan.markdown()}
+        expected = clean_text(setbacks.value, SETBACKS_LABEL)
+        return {"inputs": dict(plan.raw_inputs) | {"setbacks": expected}, "results": plan.results(),
+                "markdown_body": plan.markdown() + "\n" + answer_markdown(SETBACKS_LABEL, expected)}
 
     feedback_button.on_click(lambda _button: show_reframe(asked=True))
     open_calculator.on_click(show_calculator)
@@ -161,7 +166,7 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
         ]),
         _section("4. Your next steps", [
             widgets.HTML("<p>One step per line, each starting with its date (YYYY-MM-DD), at most five.</p>"),
-            steps, check_steps, steps_feedback,
+            steps, check_steps, steps_feedback, setbacks,
         ]),
     ]
     return assemble(
@@ -169,7 +174,7 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
         body,
         controls={"friend_note": friend_note, "feedback": feedback_button, **skill_controls, "problem": problem,
                   "fix": fix, "buy_existing": buy_existing, **number_boxes, "open_calculator": open_calculator,
-                  "steps": steps, "check_steps": check_steps},
+                  "steps": steps, "check_steps": check_steps, "setbacks": setbacks},
         outputs={"reframe": reframe_feedback, "skills": skills_summary, "skills_chart": skills_chart,
                  "try_it": try_message, "calculator": calculator_area, "steps": steps_feedback},
         update=update,

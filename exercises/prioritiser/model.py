@@ -337,3 +337,9 @@ def quadrants(ranking: Ranking) -> dict[str, tuple[BacklogItem, ...]]:
         name = QUADRANTS[(0 if high_value else 2) + (0 if low_effort else 1)]
         found[name].append(item)
     return {name: tuple(members) for name, members in found.items()}
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when the learner changed an estimate or added an item of their own."""
+    inputs = record["inputs"]
+    return bool(inputs.get("changed_items")) or bool(inputs.get("own_items"))

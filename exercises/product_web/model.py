@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from ..kit import data, render
-from ..kit.text import clean_text, escape_markdown
+from ..kit.text import clean_text, escape_markdown, is_written
 
 __all__ = [
     "ALL", "MAX_NOTE_CHARS", "NOTE_LABEL", "Interface", "Phase", "ProductWeb", "Selection", "Team", "default_web",
@@ -279,3 +279,8 @@ def snapshot_for(selection: Selection, note: object) -> dict[str, Any]:
         "results": selection.as_dict(),
         "markdown_body": body,
     }
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when the note on the least-ready interface is written."""
+    return is_written(record["inputs"].get("note"))

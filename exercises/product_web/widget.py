@@ -31,7 +31,8 @@ def build_product_web(phase: str = ALL, team: str = ALL) -> ExerciseView:
         description="Team", style=LABEL_STYLE, layout=WIDE,
     )
     note = widgets.Textarea(
-        description=NOTE_LABEL, placeholder="Which thread of the web do you feel least ready for, and why?",
+        description=NOTE_LABEL,
+        placeholder="The thread you feel least ready for: what you give that team, what you receive, and why",
         style=LABEL_STYLE, layout=widgets.Layout(width="42em", height="6em"), continuous_update=False,
     )
     message, chart, duties, note_echo = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()

@@ -52,3 +52,8 @@ def check(choices: Mapping[str, str | None], sorter: RedFlagSorter | None = None
     """Check a learner's choices (situation id -> category, or ``None``)."""
     sorter = sorter or red_flags()
     return check_sort(sorter.items, choices, sorter.categories)
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one item is sorted into a category."""
+    return any(choice is not None for choice in record["inputs"].values())

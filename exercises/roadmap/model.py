@@ -15,7 +15,7 @@ from typing import Any
 
 from ..kit import data, render
 from ..kit.numbers import format_number, parse_number
-from ..kit.text import clean_text
+from ..kit.text import clean_text, is_written
 from ..prioritiser.model import backlog
 from .checks import Note, roadmap_notes
 from .sources import RankedBacklog, RoadmapItem
@@ -246,3 +246,11 @@ def build(
     statement = " ".join(clean_text(not_statement, "What this roadmap is not", max_chars=MAX_NOT_CHARS).split())
     partial = Roadmap(ranked, capacity, tuple(placements), tuple(texts), statement, ())
     return Roadmap(ranked, capacity, tuple(placements), tuple(texts), statement, roadmap_notes(partial))
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when the learner moved an item, changed an outcome or said what the roadmap is not."""
+    inputs = record["inputs"]
+    shipped = dict(starting().outcomes)
+    changed = any(str(text).strip() != shipped.get(theme, "") for theme, text in inputs.get("outcomes", {}).items())
+    return bool(inputs.get("moves")) or changed or is_written(inputs.get("not_statement"))

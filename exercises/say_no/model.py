@@ -9,7 +9,7 @@ the learner's own one-sentence no (:func:`check_own_no`) is in :mod:`.own_no`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -248,3 +248,9 @@ def choices_html(node: Node) -> str:
         '<p style="margin:6px 0 2px 0;">Your options:</p>'
         f'<ul style="list-style:none;padding-left:0.5em;">{items}</ul>'
     )
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one conversation is finished or one no of the learner's own is written."""
+    inputs = record["inputs"]
+    return bool(inputs.get("paths")) or bool(inputs.get("own_nos"))

@@ -387,3 +387,8 @@ def describe_limits(rules: SpecRules | None = None, *, width: int = 72) -> str:
         textwrap.fill(limit, width, initial_indent=f"{n}. ", subsequent_indent="   ")
         for n, limit in enumerate((rules or spec_rules()).limits, 1)
     )
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one section of the spec is written."""
+    return record["results"]["sections_written"] >= 1

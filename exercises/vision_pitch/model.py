@@ -312,3 +312,8 @@ def pitch_markdown(check: PitchCheck) -> str:
     lines += [f"- {escape_markdown(i.field_label)}: {escape_markdown(i.kind)}: {escape_markdown(i.message)}"
               for i in check.issues] or ["- No issues found."]
     return "\n".join(lines) + "\n"
+
+
+def attempt_complete(record: Mapping[str, Any]) -> bool:
+    """Complete when at least one of the pitch's parts is written (0 of 7 is an empty attempt)."""
+    return record["results"]["parts_written"] >= 1

@@ -8,11 +8,13 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit import render
-from ..kit.views import ExerciseView, assemble
+from ..kit.text import answer_markdown, clean_text
+from ..kit.views import ExerciseView, assemble, written_answer
 from .chart import chart_panel
 from .model import PitchCheck, PitchSpec, check_pitch, pitch_html, pitch_markdown, pitch_spec
 
 EXERCISE_ID = "vision-pitch"
+WRONG_LABEL = "What would prove this vision wrong?"
 PART_LABEL_STYLE = {"description_width": "19em"}  # room for "What success looks like (≤50 words)"
 
 
@@ -32,6 +34,7 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
     example = widgets.Button(description="Load the flawed example", icon="file-text-o",
                              tooltip="Fill every part with an example pitch that has problems to find")
     clear = widgets.Button(description="Clear all", icon="eraser", tooltip="Empty every part")
+    proven_wrong = written_answer(WRONG_LABEL, "The evidence that would make you change course")
     message, checklist, pitch, chart = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
     panel = chart_panel()
 
@@ -57,13 +60,15 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
         except ValueError as error:
             raise ValueError(f"Fix the text first. {error}") from None
         texts = {f.id: text for f, text in zip(spec.fields, check.texts, strict=True)}
-        return {"inputs": {"audience": check.audience.id} | texts, "results": check.as_dict(),
-                "markdown_body": pitch_markdown(check)}
+        wrong = clean_text(proven_wrong.value, WRONG_LABEL)
+        return {"inputs": {"audience": check.audience.id} | texts | {"proven_wrong": wrong}, "results": check.as_dict(),
+                "markdown_body": pitch_markdown(check) + "\n" + answer_markdown(WRONG_LABEL, wrong)}
 
     view = assemble(
         EXERCISE_ID,
-        [audience, focus, *boxes.values(), widgets.HBox([example, clear]), message, checklist, chart, pitch],
-        controls={"audience": audience, **boxes, "example": example, "clear": clear},
+        [audience, focus, *boxes.values(), widgets.HBox([example, clear]), message, checklist, chart, pitch,
+         proven_wrong],
+        controls={"audience": audience, **boxes, "example": example, "clear": clear, "proven_wrong": proven_wrong},
         outputs={"message": message, "checklist": checklist, "pitch": pitch, "chart": chart, "focus": focus},
         update=update,
         snapshot=snapshot,
