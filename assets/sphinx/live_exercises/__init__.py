@@ -2,18 +2,14 @@
 
 The model is sphinx-exercise's layout: each phase of the build has its own module.
 
-===================  ===================  ==============================================================
-Phase (event)        Module               What happens
-===================  ===================  ==============================================================
-``builder-inited``   :mod:`.publish`      the in-page runtime (assembled by tools/live_runtime.py in
-                                          ``.cache/live/runtime``) and ``assets/live`` are copied to
-                                          ``_static/live/``; ``runtime.json`` tells the worker what to load
-``doctree-read``     :mod:`.cells`        each exercise's code cell (``build_*()`` of a registry entry)
-                                          gets a "Run live" bar above its preview
-``html-page-context``:mod:`.page`         pages with a bar load ``live.css`` and ``live.js`` (a few KB;
-                                          nothing else before the click) and get their Binder/Colab links
-``build-finished``   :mod:`.widgets`      the widget bundle exposes its ``HTMLManager`` class to live.js
-===================  ===================  ==============================================================
+- ``builder-inited``, :mod:`.publish`: the in-page runtime (assembled by ``python -m
+  tools.live_runtime`` in ``.cache/live/runtime``) and ``assets/live`` are copied to
+  ``_static/live/``; ``runtime.json`` tells the worker what to load, and from where;
+- ``doctree-read``, :mod:`.cells`: each exercise's code cell (the one calling a registry entry's
+  ``build_*()``) gets a "Run live" bar just above its preview;
+- ``html-page-context``, :mod:`.page`: pages with a bar load ``live.css`` and ``live.js`` (a few
+  KB; nothing else before the click) and get their Binder and Colab links;
+- ``build-finished``, :mod:`.widgets`: the widget bundle lends its ``HTMLManager`` class to live.js.
 
 Configuration (``_config.yml``, ``sphinx: config:``):
 
