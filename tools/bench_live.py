@@ -139,33 +139,15 @@ def main() -> None:
     parser.add_argument("--exercise", default="feasibility", help="the exercise whose cold start is timed")
     parser.add_argument("--runs", type=int, default=3, help="cold starts (the median is shown)")
     parser.add_argument("--updates", type=int, default=30, help="input changes timed per exercise")
+    parser.add_argument("--only-updates", action="store_true", help="skip the start-up figures")
     args = parser.parse_args()
     if not (sitekit.HTML / "_static" / "live" / "runtime.json").exists():
         sys.exit("Build the book with its in-page runtime first: python3.11 tools/course.py build")
     print(f"Load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (the machine is shared)")
     with serve() as base, sitekit.browser() as browser:
-        runs = [cold_start(browser, base, args.exercise) for _ in range(args.runs)]
-        for number, (started, cpu, sent, timings) in enumerate(runs, 1):
-            print(f"Cold start {number} ({args.exercise}): {seconds(started)} wall, {cpu:.1f} s Chromium CPU, "
-                  f"{sent / 1e6:.1f} MB transferred (gzip)\n    steps: {timings}")
-        good = [r for r in runs if r[0].live]
-        if good:
-            median = statistics.median(r[0].ms for r in good) / 1000
-            print(f"Cold start, median: {median:.1f} s (target {TARGETS['cold']}); "
-                  f"bytes {statistics.median(r[2] for r in good) / 1e6:.1f} MB (target {TARGETS['bytes']})")
+        if not args.only_updates:
+            start_up(browser, base, args.exercise, args.runs)
         context, page = new_page(browser, base)
-        two = first_page_with_two()
-        if two:
-            page.goto(base + page_of(two[0]), wait_until="load")
-            first = livepage.start(page, two[0])
-            second = livepage.start(page, two[1])
-            print(f"Warm, second exercise on the same page ({two[1]} after {two[0]}): {seconds(second)} "
-                  f"(first: {seconds(first)}; target {TARGETS['warm']})")
-        page.goto(base + page_of(args.exercise), wait_until="load")
-        cpu = chromium_cpu_seconds()
-        again = livepage.start(page, args.exercise)
-        print(f"Warm, another page with the browser cache ({args.exercise}): {seconds(again)}, "
-              f"{chromium_cpu_seconds() - cpu:.1f} s Chromium CPU (target {TARGETS['warm']})\n    steps: {steps(page)}")
         print(f"In-page updates ({args.updates} input changes each; target {TARGETS['update']}):")
         for entry in registry.WIDGETS:
             if page.url != base + page_of(entry.id):
@@ -181,6 +163,33 @@ def main() -> None:
             print(f"  {entry.id:22} {livepage.summary(livepage.time_updates(page, entry.id, control, args.updates))}")
         context.close()
     print(f"Load average at the end: {os.getloadavg()[0]:.1f}")
+
+
+def start_up(browser, base: str, exercise_id: str, runs: int) -> None:
+    """Cold starts, a second exercise on the same page, another page with the browser cache."""
+    colds = [cold_start(browser, base, exercise_id) for _ in range(runs)]
+    for number, (started, cpu, sent, timings) in enumerate(colds, 1):
+        print(f"Cold start {number} ({exercise_id}): {seconds(started)} wall, {cpu:.1f} s Chromium CPU, "
+              f"{sent / 1e6:.1f} MB transferred (gzip)\n    steps: {timings}")
+    good = [cold for cold in colds if cold[0].live]
+    if good:
+        median = statistics.median(cold[0].ms for cold in good) / 1000
+        print(f"Cold start, median: {median:.1f} s (target {TARGETS['cold']}); "
+              f"bytes {statistics.median(cold[2] for cold in good) / 1e6:.1f} MB (target {TARGETS['bytes']})")
+    context, page = new_page(browser, base)
+    two = first_page_with_two()
+    if two:
+        page.goto(base + page_of(two[0]), wait_until="load")
+        first = livepage.start(page, two[0])
+        second = livepage.start(page, two[1])
+        print(f"Warm, second exercise on the same page ({two[1]} after {two[0]}): {seconds(second)} "
+              f"(first: {seconds(first)}; target {TARGETS['warm']})")
+    page.goto(base + page_of(exercise_id), wait_until="load")
+    cpu = chromium_cpu_seconds()
+    again = livepage.start(page, exercise_id)
+    print(f"Warm, another page with the browser cache ({exercise_id}): {seconds(again)}, "
+          f"{chromium_cpu_seconds() - cpu:.1f} s Chromium CPU (target {TARGETS['warm']})\n    steps: {steps(page)}")
+    context.close()
 
 
 if __name__ == "__main__":

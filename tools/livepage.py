@@ -43,15 +43,19 @@ window.pmControls = (area) => {  // the exercise's own controls, without the sav
     .filter(el => el.getClientRects().length && !el.disabled && !panels.some(panel => panel.contains(el)));
 };
 window.pmChange = (el, variant) => {  // variant 0 or 1: two different values for the same control
-  if (el.tagName === 'SELECT') {
-    const options = [...el.options].filter(o => !o.disabled);
-    el.value = options[(options.indexOf(el.selectedOptions[0]) + 1 + variant) % options.length].value;
+  if (el.tagName === 'SELECT') {  // variant 0: the next choice; variant 1: the one it had at first
+    if (el.dataset.pmOriginal === undefined) el.dataset.pmOriginal = String(el.selectedIndex);
+    const original = Number(el.dataset.pmOriginal);
+    el.selectedIndex = variant ? original : (Math.max(original, 0) + 1) % el.options.length;  // -1: none yet
     el.dispatchEvent(new Event('change', {bubbles: true}));
   } else if (el.type === 'checkbox' || el.type === 'radio' || el.tagName === 'BUTTON') {
     el.click();
   } else {
     if (el.dataset.pmOriginal === undefined) el.dataset.pmOriginal = el.value;
-    el.value = variant ? el.dataset.pmOriginal : (el.dataset.pmOriginal === '3' ? '4' : '3');
+    // A number moves by a tenth (it stays valid, so the charts redraw); other text becomes "3".
+    const number = Number(el.dataset.pmOriginal.replace(/,/g, ''));
+    const other = el.dataset.pmOriginal.trim() && isFinite(number) ? String(Math.round(number * 9) / 10) : '3';
+    el.value = variant ? el.dataset.pmOriginal : (other === el.dataset.pmOriginal ? '4' : other);
     el.dispatchEvent(new Event('input', {bubbles: true}));
     el.dispatchEvent(new Event('change', {bubbles: true}));
     el.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));
@@ -117,11 +121,34 @@ def find_responsive_control(page, exercise_id: str) -> int | None:
 
 
 def time_updates(page, exercise_id: str, control: int, count: int = 30) -> list[float]:
-    """Milliseconds from each change of ``control`` (alternating two values) to the last output change."""
+    """Milliseconds from each change of ``control`` (alternating two values) to the last output change.
+
+    Stops early when three changes in a row change nothing: the times so far are returned.
+    """
     _ensure_helpers(page)
     area = f"pmLiveArea('{BAR.format(id=exercise_id)}')"
-    times = [page.evaluate(f"() => pmTimeChange({area}, {control}, {i % 2}, 250)") for i in range(1, count + 1)]
-    return [t for t in times if t is not None]
+    # A button ("Check my answers") shows something new only if an answer changed since the last press:
+    # answer every menu once, then before each timed press change the first other control (not timed).
+    prepare = page.evaluate(f"""async () => {{
+        const controls = pmControls({area});
+        if (controls[{control}].tagName !== 'BUTTON') return -1;
+        for (const [index, el] of controls.entries()) {{
+            if (el.tagName === 'SELECT') await pmTimeChange({area}, index, 0, 100, 1000);
+        }}
+        return controls.findIndex(el => el.tagName !== 'BUTTON');
+    }}""")
+    times: list[float] = []
+    unchanged = 0
+    for i in range(1, count + 1):
+        if prepare >= 0:
+            page.evaluate(f"() => pmTimeChange({area}, {prepare}, {i % 2}, 250, 3000)")
+        took = page.evaluate(f"() => pmTimeChange({area}, {control}, {i % 2}, 250, 5000)")
+        unchanged = unchanged + 1 if took is None else 0
+        if took is not None:
+            times.append(took)
+        if unchanged == 3:
+            break
+    return times
 
 
 def outputs(page, exercise_id: str) -> str:
