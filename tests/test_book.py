@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from exercises import registry
 from tools import ROOT
 from tools.booksource import markdown_text, notebook_cells, read_config, toc_files
 from tools.sitekit import HTML
@@ -138,11 +139,24 @@ def test_colab_cell_installs_from_the_configured_repository(chapter):
     assert "remove-cell" in notebook_cells(chapter)[0]["metadata"].get("tags", [])
 
 
+PREVIEW_NOTE = ROOT / "assets" / "includes" / "preview-or-live.md"
+PREVIEW_INCLUDE = "```{include} ../assets/includes/preview-or-live.md\n```"
+
+
+def test_the_shared_preview_note_says_what_readers_can_do():
+    text = PREVIEW_NOTE.read_text(encoding="utf-8")
+    assert text.startswith("> **Preview or live?**")
+    for action in ("**Run live**", "**Forget my answers**", "**Save my work**", "Binder", "Colab"):
+        assert action in text, f"{PREVIEW_NOTE.name} should tell readers about {action}"
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_exercises_have_a_preview_note(chapter):
     text = markdown_text(chapter)
-    if any("build_" in "".join(c["source"]) for c in notebook_cells(chapter) if c["cell_type"] == "code"):
-        assert "**Preview or live?**" in text, f"{chapter.name}: add the preview note before the exercise"
+    exercises = sum(entry.chapter == chapter.stem for entry in registry.WIDGETS)
+    # One shared note, included once before each exercise (never pasted: it would drift).
+    assert text.count(PREVIEW_INCLUDE) == exercises, f"{chapter.name}: include the preview note before each exercise"
+    assert "**Preview or live?**" not in text, f"{chapter.name}: include the shared note instead of pasting it"
 
 
 def test_config_names_the_repository_once_and_configures_launch_buttons():

@@ -44,7 +44,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -308,3 +308,16 @@ def save_record(
             _write_new(path, data)
         return SavedFiles(paths[0], paths[1], tuple(paths[2:]))
     raise OSError("Could not find a free file name in the my-work folder; try again.")
+
+
+# Set by the in-page runtime ("Run live" in the online book, assets/live/python/pm_live.py): it hands
+# the saved files to the browser as downloads and returns the message the save panel shows.
+# None everywhere else: the files stay in my-work/.
+after_save: Callable[[SavedFiles], str] | None = None
+
+
+def saved_message(saved: SavedFiles) -> str:
+    """What the save panel tells the learner about where their files went."""
+    if after_save is not None:
+        return after_save(saved)
+    return f"Saved to the my-work folder: {', '.join(path.name for path in saved.all_paths)}"

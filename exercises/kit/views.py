@@ -18,7 +18,7 @@ import ipywidgets as widgets
 from .. import registry
 from . import render
 from .numbers import format_number
-from .savework import make_record, save_record
+from .savework import make_record, save_record, saved_message
 
 LABEL_STYLE = {"description_width": "14em"}
 WIDE = widgets.Layout(width="30em")
@@ -184,8 +184,7 @@ def build_save_panel(
             reason = error.strerror or error
             status.value = render.notice("error", f"Not saved: the file could not be written ({reason}).")
             return
-        names = ", ".join(path.name for path in saved.all_paths)
-        status.value = render.notice("ok", f"Saved to the my-work folder: {names}", title="Saved")
+        status.value = render.notice("ok", saved_message(saved), title="Saved")
 
     button.on_click(save)
     root = widgets.VBox(

@@ -1,0 +1,70 @@
+"""Run the unit and widget tests inside Pyodide under Node: the Python of the "Run live" buttons.
+
+    python -m tools.pyodide_tests [PYTEST ARGS...]    # default: the portable tests (not `book`), tools aside
+
+This catches code that works on CPython but not in the reader's browser (another Matplotlib, no
+jsonschema, WebAssembly). The packages are exactly those the page loads (``.cache/live/runtime``,
+prepared first if needed), plus pytest and hypothesis (its last pure-Python release) from PyPI.
+Exit status: pytest's.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tools import live_runtime
+from tools import live_sources as sources
+
+ROOT = sources.ROOT
+# The test command's portable tests (not marked `book`), but for those that test the tools or need
+# what Pyodide has not (a subprocess, a Jupyter kernel, Node): they run on CPython only.
+HOST_ONLY = {
+    "test_benchmarks.py": "the tools", "test_course_map.py": "the tools", "test_editions.py": "the tools",
+    "test_gradebook.py": "the tools", "test_packs.py": "the tools", "test_setup.py": "the tools",
+    "test_live_kernel.py": "a Jupyter kernel", "test_live_runtime.py": "Node and the tools",
+}
+HOST_ONLY_TESTS = [
+    # starts a fresh Python (Pyodide has no subprocesses)
+    "tests/test_registry.py::test_importing_the_registry_and_pure_layers_skips_matplotlib_and_ipywidgets",
+    # measures labels as JupyterLab draws them, with the host's Matplotlib; Pyodide's 3.8 measures 1% wider
+    "tests/test_registry.py::test_no_label_is_cut_off",
+]
+
+
+def default_tests() -> list[str]:
+    """The portable tests: test files marked `book` as a whole are left out, not only deselected, since
+    collecting them imports what Pyodide lacks (Sphinx, PyYAML, Playwright)."""
+    book = [path.name for path in (ROOT / "tests").glob("test_*.py")
+            if "pytestmark = pytest.mark.book" in path.read_text(encoding="utf-8")]
+    ignored = [f"--ignore=tests/{name}" for name in sorted({*HOST_ONLY, *book})]
+    return ["-q", "tests", "-m", "not book", *ignored, *(f"--deselect={test}" for test in HOST_ONLY_TESTS)]
+
+
+def command(pytest_args: list[str]) -> list[str]:
+    runtime = live_runtime.assemble()
+    manifest = json.loads((runtime / "manifest.json").read_text(encoding="utf-8"))
+    test_wheels = sources.fetch_pypi(sources.TEST_WHEELS)
+    # The page's wheels but the course's own: the tests import exercises from the sources.
+    page_wheels = [runtime / name for name in manifest["wheels"] if "becoming_a_pm" not in name]
+    return ["node", str(ROOT / "tools" / "pyodide" / "run.mjs"), "--pyodide", str(runtime / "pyodide"),
+            "--stdlib", str(runtime / manifest["stdlib"]),
+            *[arg for name in manifest["packages"] for arg in ("--package", name)],
+            *[arg for path in [*page_wheels, *test_wheels] for arg in ("--wheel", str(path))],
+            "--mount", f"{ROOT}=/repo", "--mount", f"{live_runtime.BRIDGE}=/bridge", "--cwd", "/repo",
+            "/repo/tools/pyodide/pytest_main.py", *(pytest_args or default_tests())]
+
+
+def main(argv: list[str]) -> int:
+    try:
+        args = command(argv)
+    except sources.SourceError as error:
+        print(f"[pyodide-tests] {error}", file=sys.stderr)
+        return 2
+    print(f"[pyodide-tests] Running the tests inside Pyodide {sources.PYODIDE_VERSION} under Node ...", flush=True)
+    return subprocess.run(args, cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
