@@ -16,6 +16,9 @@ from tools import ROOT
 from tools.booksource import markdown_text, notebook_cells, read_config, toc_files
 from tools.sitekit import HTML
 
+sys.path.insert(0, str(ROOT / "assets" / "sphinx"))
+from live_exercises import notes  # the book's extension, not a package
+
 pytestmark = pytest.mark.book
 CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]-*.ipynb"))
 SKELETON = [
@@ -140,7 +143,6 @@ def test_colab_cell_installs_from_the_configured_repository(chapter):
 
 
 PREVIEW_NOTE = ROOT / "assets" / "includes" / "preview-or-live.md"
-PREVIEW_INCLUDE = "```{include} ../assets/includes/preview-or-live.md\n```"
 
 
 def test_the_shared_preview_note_says_what_readers_can_do():
@@ -152,11 +154,23 @@ def test_the_shared_preview_note_says_what_readers_can_do():
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_exercises_have_a_preview_note(chapter):
-    text = markdown_text(chapter)
+    lines = markdown_text(chapter).split("\n")
     exercises = sum(entry.chapter == chapter.stem for entry in registry.WIDGETS)
-    # One shared note, included once before each exercise (never pasted: it would drift).
-    assert text.count(PREVIEW_INCLUDE) == exercises, f"{chapter.name}: include the preview note before each exercise"
-    assert "**Preview or live?**" not in text, f"{chapter.name}: include the shared note instead of pasting it"
+    # One line for Jupyter and Colab before each exercise; the book shows the shared note instead.
+    assert lines.count(notes.MARKER) == exercises, f"{chapter.name}: put the preview note's line before each exercise"
+    pasted = [line for line in lines if "**Preview or live?**" in line and line != notes.MARKER]
+    assert not pasted, f"{chapter.name}: write the note's one line exactly (the book expands it): {pasted}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_the_built_chapter_shows_the_shared_note_before_each_exercise(chapter):
+    page = HTML / "chapters" / f"{chapter.stem}.html"
+    if not page.exists():
+        pytest.skip("build the book first")
+    text = page.read_text(encoding="utf-8")
+    exercises = sum(entry.chapter == chapter.stem for entry in registry.WIDGETS)
+    assert text.count("Nothing you type leaves your computer") == exercises
+    assert "In the online book it starts as a preview" not in text
 
 
 def test_config_names_the_repository_once_and_configures_launch_buttons():

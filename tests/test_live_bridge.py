@@ -112,6 +112,7 @@ def test_forget_starts_the_exercise_afresh(page, calculator):
 def test_save_my_work_in_the_page_downloads_a_valid_record_and_its_markdown(page, calculator, work_folder):
     savework.after_save = pm_live.deliver_saved_files
     pm_live._bridge = page.bridge
+    page.update(calculator.controls["price"], value="12")  # the learner's own numbers: Save refuses the example's
     calculator.controls["name"].value = "Ada"
     page.send("comm_msg", comm_id=calculator.controls["save"].model_id,
               data={"method": "custom", "content": {"event": "click"}})

@@ -21,7 +21,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "assets" / "sphinx"))
-from live_exercises import cells, publish, widgets  # noqa: E402 - the book's extension, not a package
+from live_exercises import cells, notes, publish, widgets  # noqa: E402 - the book's extension, not a package
 
 from tools import live_runtime  # noqa: E402
 from tools import live_sources as sources  # noqa: E402
@@ -219,3 +219,19 @@ def test_publishing_copies_only_what_changed_and_removes_the_rest(tmp_path):
     assert publish.sync({"a.txt": source, "b/c.json": b"{}"}, dest) == 2
     assert publish.sync({"a.txt": source, "b/c.json": b"{}"}, dest) == 0
     assert sorted(str(p.relative_to(dest)) for p in dest.rglob("*") if p.is_file()) == ["a.txt", "b/c.json"]
+
+
+def test_the_preview_notes_line_becomes_the_shared_note_and_nothing_else_changes():
+    quoted = f"> {notes.MARKER}"  # not the line itself: left alone
+    notebook = {"cells": [
+        {"cell_type": "markdown", "metadata": {},
+         "source": ["## Exercise: one\n", "\n", f"{notes.MARKER}\n", "\n", "Do."]},
+        {"cell_type": "markdown", "metadata": {}, "source": f"{quoted}\n{notes.MARKER}"},
+        {"cell_type": "code", "metadata": {}, "source": notes.MARKER, "outputs": [], "execution_count": None},
+    ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    expanded = json.loads(notes.expand(json.dumps(notebook), "> **Preview or live?** The shared note.\n"))
+    first, second, code = expanded["cells"]
+    assert first["source"] == "## Exercise: one\n\n> **Preview or live?** The shared note.\n\nDo."
+    assert second["source"] == f"{quoted}\n> **Preview or live?** The shared note."
+    assert code["source"] == notes.MARKER
+    assert notes.SHARED_NOTE.read_text(encoding="utf-8").startswith("> **Preview or live?**")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The course's command line: set up, build, test, and the instructor and site tools.
 
-    python3.11 tools/course.py build      # install what is missing, build the book strictly
+    python3.11 tools/course.py build      # install what is missing, build the book strictly (with Run live)
     python3.11 tools/course.py test       # install what is missing, build, lint and run every test
 
 Runs with Python 3.11, 3.12 or 3.13 and the standard library only. It keeps a virtual environment
@@ -33,6 +33,7 @@ if not __package__:
     _spec.loader.exec_module(sys.modules["tools"])
 
 from tools import ROOT
+from tools.live_sources import PYODIDE_VERSION
 
 SUPPORTED = ("3.11", "3.12", "3.13")  # pyproject.toml: requires-python = ">=3.11,<3.14"
 PINS = ("requirements.txt", "requirements-dev.txt", "pyproject.toml")
@@ -159,7 +160,8 @@ class Step:
 
 
 def test(venv: Environment) -> int:
-    """Lint, build, then every test here; then the unit and widget tests on every other supported Python."""
+    """Lint, build, then every test here; then the unit and widget tests inside Pyodide (Run live's Python)
+    and on every other supported Python."""
     steps: list[Step] = []
 
     def step(label: str, *args: object, python: str | None = None) -> int:
@@ -174,6 +176,9 @@ def test(venv: Environment) -> int:
         run(venv.python, "-m", "tools.site_commands", "prepare-tests", check=False)  # CI: install Chromium; the PDF
         say("Running every test: unit, widget, notebooks (nbval) and the built site ...")
         step("every test (.venv)", venv.python, "-m", "pytest", python=f"{venv.version} ({venv.base})")
+        say("Unit and widget tests inside Pyodide under Node: the Python of the Run live buttons ...")
+        step("unit and widget tests (Pyodide)", venv.python, "-m", "tools.pyodide_tests",
+             python=f"3.12 (Pyodide {PYODIDE_VERSION}, in Node)")
     for version in SUPPORTED:
         if version == venv.version:
             continue
@@ -207,8 +212,8 @@ def parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in ORDER:
         if name == "test":
-            commands.add_parser("test", help="lint, build, run every test; then the unit and widget tests on "
-                                "every other Python 3.11-3.13 found")
+            commands.add_parser("test", help="lint, build, run every test; then the unit and widget tests inside "
+                                "Pyodide and on every other Python 3.11-3.13 found")
         elif name == "serve":
             serve = commands.add_parser("serve", help="serve the built book at http://127.0.0.1:PORT/ (default 8000)")
             serve.add_argument("port", nargs="?", type=int, default=8000)

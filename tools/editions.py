@@ -141,14 +141,30 @@ def build(edition: Edition = Edition.STUDENT, *, builder: str = "html", output: 
     return built
 
 
+def prepare_runtime() -> None:
+    """Assemble Run live's runtime in .cache/live (quick when nothing changed), or stop with the reason."""
+    from tools import live_runtime, live_sources
+
+    try:
+        live_runtime.assemble()
+    except live_sources.SourceError as error:
+        sys.exit(f"[course] Run live's in-page runtime could not be prepared: {error}\n"
+                 "[course] To build the book with previews only, add --skip-runtime.")
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="course.py build", description="Build the book strictly "
                                      "(the student edition unless --edition instructor).")
     parser.add_argument("--edition", choices=[e.value for e in Edition], default=Edition.STUDENT.value)
     parser.add_argument("--builder", choices=["html", "singlehtml"], default="html")
     parser.add_argument("-q", "--quiet", action="store_true", help="less output from jupyter-book")
+    parser.add_argument("--skip-runtime", action="store_true",
+                        help="do not prepare Run live's in-page runtime (needs Node.js 20 and downloads from npm and "
+                        "PyPI); the book then has previews only, unless a runtime is already in .cache/live")
     args = parser.parse_args(argv)
     edition = Edition(args.edition)
+    if not args.skip_runtime:
+        prepare_runtime()
     try:
         built = build(edition, builder=args.builder, quiet=args.quiet)
     except BuildFailed as error:

@@ -2,6 +2,8 @@
 
 The model is sphinx-exercise's layout: each phase of the build has its own module.
 
+- ``source-read``, :mod:`.notes`: each chapter's one-line "Preview or live?" note becomes the
+  shared note for readers of the web page (``assets/includes/preview-or-live.md``);
 - ``builder-inited``, :mod:`.publish`: the in-page runtime (assembled by ``python -m
   tools.live_runtime`` in ``.cache/live/runtime``) and ``assets/live`` are copied to
   ``_static/live/``; ``runtime.json`` tells the worker what to load, and from where;
@@ -26,13 +28,14 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import cells, page, publish, widgets
+from . import cells, notes, page, publish, widgets
 
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("live_pyodide_url", "", "html", types=[str])
     app.add_config_value("live_runtime_dir", "", "html", types=[str])
     app.connect("builder-inited", publish.publish_runtime)
+    app.connect("source-read", notes.expand_preview_notes)
     app.connect("doctree-read", cells.add_run_live_bars)
     app.connect("html-page-context", page.add_live_scripts, priority=950)
     app.connect("build-finished", widgets.expose_widget_manager)
