@@ -30,6 +30,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import render
+from ..kit.choices import by_id
 from ..kit.data import load, schema_name, validate
 from ..kit.text import clean_text, escape_markdown, phrase_spans, sentences, words
 
@@ -78,10 +79,8 @@ class PitchSpec:
     example: Mapping[str, str]
 
     def audience(self, audience_id: str) -> Audience:
-        for audience in self.audiences:
-            if audience.id == audience_id:
-                return audience
-        raise ValueError(f"Audience: {str(audience_id)[:40]!r} is not one of the audiences on offer.")
+        return by_id(self.audiences, audience_id,
+                     f"Audience: {str(audience_id)[:40]!r} is not one of the audiences on offer.")
 
 
 @dataclass(frozen=True)
