@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.choices import by_id
 from ..kit.text import clean_text
 
 __all__ = [
@@ -70,10 +71,8 @@ class AssumptionBank:
         return next(r for r in self.risks if r.id == risk_id)
 
     def scenario(self, scenario_id: str) -> Scenario:
-        for scenario in self.scenarios:
-            if scenario.id == scenario_id:
-                return scenario
-        raise ValueError(f"No product {scenario_id!r}; choose one of {', '.join(s.id for s in self.scenarios)}.")
+        return by_id(self.scenarios, scenario_id,
+                     f"No product {scenario_id!r}; choose one of {', '.join(s.id for s in self.scenarios)}.")
 
 
 def _first_repeat(ids: list[str]) -> int | None:

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import render
+from ..kit.choices import by_id
 from ..kit.data import load, schema_name, validate
 from ..kit.text import clean_text, escape_markdown, find_terms, is_written, words
 
@@ -68,10 +69,7 @@ class InterviewBank:
     short_answer_words: int
 
     def type(self, type_id: str) -> QuestionType:
-        for question_type in self.types:
-            if question_type.id == type_id:
-                return question_type
-        raise ValueError(f"Question type: {str(type_id)[:40]!r} is not one of the types on offer.")
+        return by_id(self.types, type_id, f"Question type: {str(type_id)[:40]!r} is not one of the types on offer.")
 
     def question(self, question_id: str) -> Question:
         for question in self.questions:

@@ -12,9 +12,10 @@ Module                    What it holds
 :mod:`.views`             ``ExerciseView``, ``NumberField``, ``assemble``, live updates
 :mod:`.sorting`           the sorting exercise several chapters reuse; its chart and widget
                           are `sorting_chart` and `sorting_widget`
+:mod:`.choices`           find the record a learner chose by its id, or a learner-readable error
 ========================  ==================================================================
 
-``numbers``, ``text``, ``html``, ``data`` and ``savework`` import neither Matplotlib nor
+``numbers``, ``text``, ``html``, ``data``, ``choices`` and ``savework`` import neither Matplotlib nor
 ipywidgets, so every exercise's pure layer can use them. ``charts`` imports Matplotlib and
 ``views`` imports ipywidgets; only drawing and widget modules import those.
 """

@@ -6,7 +6,7 @@ One definition of a word and one of a sentence serve every exercise.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 MAX_TEXT_CHARS = 5_000
@@ -157,3 +157,20 @@ def is_written(value: object) -> bool:
 def answer_markdown(heading: str, text: str) -> str:
     """A written answer as a Markdown section for the saved file: the heading, then the text escaped."""
     return f"## {heading}\n\n{escape_markdown(text) if text else '(not written)'}\n"
+
+
+def clean_texts(texts: Mapping[str, object], fields: Iterable[tuple[str, str]], *, max_chars: int) -> tuple[str, ...]:
+    """Each field's text cleaned with :func:`clean_text`, in the order of ``fields`` ((id, label) pairs).
+
+    A field missing from ``texts`` counts as empty. One ``ValueError`` lists every field's problem.
+    """
+    problems, cleaned = [], []
+    for field_id, label in fields:
+        try:
+            cleaned.append(clean_text(texts.get(field_id, ""), label, max_chars=max_chars))
+        except ValueError as error:
+            problems.append(str(error))
+            cleaned.append("")
+    if problems:
+        raise ValueError("\n".join(problems))
+    return tuple(cleaned)

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data
+from ..kit.choices import by_id
 
 __all__ = [
     "BOX_KEYS", "DATA_FILE", "BoxSpec", "CanvasData", "ExampleCanvas", "canvas_data", "example",
@@ -57,11 +58,8 @@ class CanvasData:
 
     def example(self, example_id: str) -> dict[str, str]:
         """A copy of one example canvas's boxes."""
-        for candidate in self.examples:
-            if candidate.id == example_id:
-                return dict(candidate.boxes)
-        raise ValueError(f"No example canvas {example_id!r}; choose one of "
-                         f"{', '.join(e.id for e in self.examples)}.")
+        message = f"No example canvas {example_id!r}; choose one of {', '.join(e.id for e in self.examples)}."
+        return dict(by_id(self.examples, example_id, message).boxes)
 
 
 def parse_canvas_data(raw: Any, *, source: str = "canvas data") -> CanvasData:

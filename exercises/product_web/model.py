@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from ..kit import data, render
+from ..kit.choices import by_id
 from ..kit.text import clean_text, escape_markdown, is_written
 
 __all__ = [
@@ -47,10 +48,8 @@ T = TypeVar("T", Phase, Team)
 
 def _find(choices: Sequence[T], wanted: str, kind: str) -> T:
     """The phase or team with id ``wanted``; ``ValueError`` listing the ids on offer otherwise."""
-    for choice in choices:
-        if choice.id == wanted:
-            return choice
-    raise ValueError(f"Unknown {kind} {str(wanted)[:40]!r}; choose one of: {', '.join(c.id for c in choices)}.")
+    known = ", ".join(choice.id for choice in choices)
+    return by_id(choices, wanted, f"Unknown {kind} {str(wanted)[:40]!r}; choose one of: {known}.")
 
 
 @dataclass(frozen=True)

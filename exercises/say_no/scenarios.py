@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data
+from ..kit.choices import by_id
 
 DATA_FILE = "say_no_scenarios.json"
 MAX_TURNS = 6  # the longest conversation allowed, a bound on top of "no cycles"
@@ -53,10 +54,7 @@ class Node:
         return not self.replies
 
     def reply(self, reply_id: str) -> Reply:
-        for reply in self.replies:
-            if reply.id == reply_id:
-                return reply
-        raise ValueError(f"{reply_id!r} is not one of the replies you can give here.")
+        return by_id(self.replies, reply_id, f"{reply_id!r} is not one of the replies you can give here.")
 
 
 @dataclass(frozen=True)
@@ -93,10 +91,7 @@ class ScenarioSet:
     own_no: OwnNoRules
 
     def scenario(self, scenario_id: str) -> Scenario:
-        for scenario in self.scenarios:
-            if scenario.id == scenario_id:
-                return scenario
-        raise ValueError(f"There is no request called {scenario_id!r}.")
+        return by_id(self.scenarios, scenario_id, f"There is no request called {scenario_id!r}.")
 
 
 class _Checker:

@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import render
-from ..kit.text import clean_text, phrase_spans, sentences, words
+from ..kit.text import clean_text, clean_texts, phrase_spans, sentences, words
 from .rules import (
     RULES_FILE,
     SCENARIOS_FILE,
@@ -352,22 +352,14 @@ def check_spec(texts: Mapping[str, object], *, rules: SpecRules | None = None,
     unknown = sorted(str(key)[:30] for key in set(texts) - set(rules.section_ids))
     if unknown:
         raise ValueError(f"Unknown spec sections: {', '.join(unknown[:5])}.")
-    problems, cleaned = [], []
-    for section in rules.sections:
-        try:
-            cleaned.append(clean_text(texts.get(section.id, ""), section.label, max_chars=MAX_SECTION_CHARS))
-        except ValueError as error:
-            problems.append(str(error))
-            cleaned.append("")
-    if problems:
-        raise ValueError("\n".join(problems))
+    cleaned = clean_texts(texts, ((s.id, s.label) for s in rules.sections), max_chars=MAX_SECTION_CHARS)
     flags: list[Flag] = []
     spans = []
     for section, text in zip(rules.sections, cleaned, strict=True):
         section_flags, section_spans = _section_flags(section, text, rules)
         flags += section_flags
         spans.append(tuple(section_spans))
-    return SpecCheck(rules, scenario, tuple(cleaned), tuple(len(words(t)) for t in cleaned), tuple(flags),
+    return SpecCheck(rules, scenario, cleaned, tuple(len(words(t)) for t in cleaned), tuple(flags),
                      tuple(spans))
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
+from ..kit.choices import by_id
 from ..kit.data import data_error, load, schema_name, validate
 from ..kit.text import words
 
@@ -194,7 +195,5 @@ def spec_scenarios() -> tuple[Scenario, ...]:
 
 def scenario(scenario_id: str, scenarios: tuple[Scenario, ...] | None = None) -> Scenario:
     """The scenario with this id; a learner-readable ``ValueError`` otherwise."""
-    for item in scenarios or spec_scenarios():
-        if item.id == scenario_id:
-            return item
-    raise ValueError(f"Scenario: {str(scenario_id)[:40]!r} is not one of the scenarios on offer.")
+    return by_id(scenarios or spec_scenarios(), scenario_id,
+                 f"Scenario: {str(scenario_id)[:40]!r} is not one of the scenarios on offer.")

@@ -30,8 +30,9 @@ from functools import cache
 from typing import Any
 
 from ..kit import render
+from ..kit.choices import by_id
 from ..kit.data import load, schema_name, validate
-from ..kit.text import clean_text, escape_markdown, phrase_spans, sentences, words
+from ..kit.text import clean_texts, escape_markdown, phrase_spans, sentences, words
 
 __all__ = [
     "DATA_FILE", "ISSUE_KINDS", "Audience", "FieldSpec", "Issue", "PitchCheck", "PitchSpec", "WordBudget",
@@ -78,10 +79,8 @@ class PitchSpec:
     example: Mapping[str, str]
 
     def audience(self, audience_id: str) -> Audience:
-        for audience in self.audiences:
-            if audience.id == audience_id:
-                return audience
-        raise ValueError(f"Audience: {str(audience_id)[:40]!r} is not one of the audiences on offer.")
+        return by_id(self.audiences, audience_id,
+                     f"Audience: {str(audience_id)[:40]!r} is not one of the audiences on offer.")
 
 
 @dataclass(frozen=True)
@@ -271,17 +270,9 @@ def check_pitch(spec: PitchSpec, texts: Mapping[str, object], audience_id: str) 
     unknown = sorted(set(texts) - {f.id for f in spec.fields})
     if unknown:
         raise ValueError(f"Unknown pitch parts: {', '.join(str(u)[:30] for u in unknown[:5])}.")
-    problems, cleaned = [], []
-    for field in spec.fields:
-        try:
-            cleaned.append(clean_text(texts.get(field.id, ""), field.label, max_chars=MAX_FIELD_CHARS))
-        except ValueError as error:
-            problems.append(str(error))
-            cleaned.append("")
-    if problems:
-        raise ValueError("\n".join(problems))
+    cleaned = clean_texts(texts, ((f.id, f.label) for f in spec.fields), max_chars=MAX_FIELD_CHARS)
     issues = [issue for f, t in zip(spec.fields, cleaned, strict=True) for issue in _field_issues(spec, f, t, audience)]
-    return PitchCheck(spec, audience, tuple(cleaned), tuple(word_count(t) for t in cleaned), tuple(issues))
+    return PitchCheck(spec, audience, cleaned, tuple(word_count(t) for t in cleaned), tuple(issues))
 
 
 # ---- the one-page pitch ----------------------------------------------------------------------
