@@ -34,8 +34,10 @@ def _env_version() -> int:
     """Changes when this module or the registry changes, so cached pages get their bars again."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
     spec = importlib.util.find_spec("exercises.registry")
-    if spec and spec.origin:
-        digest.update(Path(spec.origin).read_bytes())
+    if spec and spec.origin:  # the registry's module and the entries it reads
+        for path in (Path(spec.origin), Path(spec.origin).parent / "data" / "registry.json"):
+            if path.exists():
+                digest.update(path.read_bytes())
     return int(digest.hexdigest()[:8], 16)
 
 
