@@ -90,9 +90,9 @@ def test_every_problem_is_reported_at_once():
 def test_constructing_inputs_directly_is_validated_too():
     with pytest.raises(ValueError, match="cannot be negative"):
         f.FeasibilityInputs(10, 10, -1, 0, 10, 10)
-    with pytest.raises(ValueError, match="above the willingness to pay"):
-        f.FeasibilityInputs(willingness_to_pay=10, price=11, variable_cost=1, fixed_costs=0,
-                            people_with_problem=10, reach_percent=10)
+    above = f.FeasibilityInputs(willingness_to_pay=10, price=11, variable_cost=1, fixed_costs=0,
+                                people_with_problem=10, reach_percent=10)
+    assert f.evaluate(above).customers == 0  # a scenario, not an error: nobody buys
 
 
 @given(scenarios(profitable_unit=True), st.floats(0, 1e6), st.floats(0, 1e6))
@@ -226,7 +226,28 @@ def test_price_and_willingness_to_pay_are_separate_inputs():
     assert result.revenue == 250 * 15  # customers pay the price you charge, not what they would pay at most
 
 
-def test_a_price_above_willingness_to_pay_is_refused_with_a_message():
-    with pytest.raises(ValueError, match=r"Price you charge: 20 is above the willingness to pay \(18\)"):
-        f.calculate(willingness_to_pay=18, price=20)
-    assert f.calculate(willingness_to_pay=18, price=18).verdict == "feasible"  # at the ceiling is allowed
+def test_a_price_above_willingness_to_pay_sells_nothing_and_says_why():
+    result = f.calculate(willingness_to_pay=18, price=20)
+    assert result.verdict == "not feasible" and "nobody buys" in result.reason
+    assert (result.customers, result.revenue, result.profit) == (0, 0, -2000)
+    assert ("Break-even", "never (nobody buys at this price)") in result.rows()
+    assert f.price_warning(result.inputs).startswith("Price you charge: 20 is above the willingness to pay (18).")
+    at_ceiling = f.calculate(willingness_to_pay=18, price=18)
+    assert at_ceiling.verdict == "feasible" and f.price_warning(at_ceiling.inputs) is None
+
+
+@given(st.floats(1, 1000), st.floats(0.01, 1000))
+def test_above_willingness_to_pay_the_verdict_is_never_better_than_not_feasible(willing, extra):
+    result = f.calculate(willingness_to_pay=willing, price=willing + extra)
+    assert result.verdict == "not feasible" and result.customers == 0
+    assert result.profit == -result.inputs.fixed_costs
+
+
+def test_the_price_swing_sells_to_todays_customers_below_willingness_to_pay():
+    above = f.parse_inputs({"willingness_to_pay": 18, "price": 20, "variable_cost": 4, "fixed_costs": 2000,
+                            "people_with_problem": 5000, "reach_percent": 5})
+    points = {round(p.change_percent): p for p in f.sensitivity(above, 20)}
+    assert points[0].above_willingness and points[0].profit == -2000
+    assert not points[-20].above_willingness and points[-20].profit == 250 * (16 - 4) - 2000
+
+

@@ -128,7 +128,7 @@ def test_typing_the_break_even_price_says_break_even_not_marginal(calc):
 def test_a_price_above_willingness_to_pay_shows_a_message(calc):
     calc.controls["willingness_to_pay"].value = "14"  # the price stays at 15
     assert "Price you charge: 15 is above the willingness to pay (14)" in calc.outputs["message"].value
-    assert "Results are hidden" in calc.outputs["results"].value
+    assert "Verdict: not feasible" in calc.outputs["results"].value and "nobody buys" in calc.outputs["results"].value
     calc.controls["price"].value = "14"
     assert calc.outputs["message"].value == "" and "Verdict: feasible" in calc.outputs["results"].value
 

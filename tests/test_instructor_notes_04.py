@@ -42,8 +42,8 @@ def test_halving_the_reach_and_the_ways_back():
     assert -halved.profit == number(r"a loss of ([\d,]+)")
     needed = number(r"A price of (\d+) would break even")
     assert feasibility.calculate(reach_percent=2.5, price=needed, willingness_to_pay=needed).profit == 0
-    with pytest.raises(ValueError, match="above the willingness to pay"):
-        feasibility.calculate(reach_percent=2.5, price=needed)  # refused, as the notes say
+    above = feasibility.calculate(reach_percent=2.5, price=needed)  # above the ceiling: nobody buys, as the notes say
+    assert above.verdict == "not feasible" and above.customers == 0
     ceiling = feasibility.calculate(reach_percent=2.5, price=18)
     assert -ceiling.profit == number(r"at the ceiling of 18 the plan still loses (\d+)")
     assert feasibility.calculate(reach_percent=2.5, fixed_costs=number(r"fixed costs of ([\d,]+) or less")).profit == 0

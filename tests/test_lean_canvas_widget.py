@@ -216,4 +216,5 @@ def test_the_save_keeps_what_the_open_calculator_shows(view, save_view, work_fol
     saved = save_view(view)["results"]["calculator"]
     assert saved["inputs"]["reach_percent"] == 3 and saved["verdict"] == "not feasible"
     _text_box(calculator, "Price you charge").value = "99"
-    assert "above the willingness to pay" in save_view(view)["results"]["calculator"]["problem"]
+    above = save_view(view)["results"]["calculator"]
+    assert above["verdict"] == "not feasible" and "nobody buys" in above["reason"]

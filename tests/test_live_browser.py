@@ -185,7 +185,9 @@ def test_feasibility_says_not_feasible_when_willingness_to_pay_is_3(tab):
     willing = area.get_by_role("textbox", name=WILLING)
     willing.fill("3")
     willing.press("Enter")
-    # The price must not be above what customers would pay: the calculator says so, then judges.
+    # Nobody buys at a price above what customers would pay: the verdict turns, and the message says why.
+    area.get_by_text("Verdict: not feasible").wait_for(timeout=20_000)
+    assert "nobody buys" in area.text_content()
     area.get_by_text("is above the willingness to pay (3)").wait_for(timeout=20_000)
     price = area.get_by_role("textbox", name=PRICE)
     price.fill("3")

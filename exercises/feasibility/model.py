@@ -4,7 +4,8 @@
 are dataclasses that print (``summary``), save (``as_dict``) and show as HTML.
 
 Willingness to pay (the most one customer would pay) and the price you charge are two
-inputs: the price may not exceed willingness to pay. The verdict is one of
+inputs. Above the willingness to pay nobody buys: the verdict is "not feasible", and
+:func:`price_warning` says what to change. The verdict is one of
 :data:`VERDICTS`; "marginal" means a profit below :data:`THIN_MARGIN` of revenue.
 """
 
@@ -23,7 +24,7 @@ from ..kit.text import is_written
 __all__ = [
     "FIELDS", "MAX_SWING_PERCENT", "THIN_MARGIN", "VERDICTS", "FeasibilityInputs", "FeasibilityResult", "FieldSpec",
     "SensitivityPoint", "break_even_customers", "break_even_exact", "calculate", "evaluate", "money",
-    "parse_inputs", "profit_at", "sensitivity",
+    "parse_inputs", "price_warning", "profit_at", "reached_customers", "sensitivity",
 ]
 
 THIN_MARGIN = 0.10  # below a 10% margin, a small slip in price or reach wipes out the profit
@@ -77,6 +78,11 @@ class FeasibilityInputs:
         if problems:
             raise ValueError("\n".join(problems))
 
+    @property
+    def above_willingness(self) -> bool:
+        """True when the price is above what customers would pay: nobody buys."""
+        return self.price > self.willingness_to_pay
+
 
 @dataclass(frozen=True)
 class FeasibilityResult:
@@ -96,9 +102,12 @@ class FeasibilityResult:
     def rows(self) -> list[tuple[str, str]]:
         """Label/value pairs, formatted for people."""
         margin = "n/a (no revenue)" if self.margin is None else f"{self.margin:.1%}"
-        break_even = "never (each sale loses money)" if self.break_even_customers is None else (
-            f"{self.break_even_customers:,} customers"
-        )
+        if self.inputs.above_willingness:
+            break_even = "never (nobody buys at this price)"
+        elif self.break_even_customers is None:
+            break_even = "never (each sale loses money)"
+        else:
+            break_even = f"{self.break_even_customers:,} customers"
         return [
             ("Customers", f"{self.customers:,}"),
             ("Revenue", money(self.revenue)),
@@ -149,14 +158,19 @@ def _problems(raw: Mapping[str, object]) -> list[str]:
             )
         except ValueError as error:
             problems.append(str(error))
-    if {"price", "willingness_to_pay"} <= values.keys() and values["price"] > values["willingness_to_pay"]:
-        ceiling = money(values["willingness_to_pay"])
-        problems.append(
-            f"{FIELDS['price'].label}: {money(values['price'])} is above the willingness to pay ({ceiling}). "
-            f"Customers will not pay more than that: charge {ceiling} or less, or check your estimate of "
-            "what they would pay."
-        )
     return problems
+
+
+def price_warning(inputs: FeasibilityInputs) -> str | None:
+    """What to change when the price is above the willingness to pay (nobody buys); else ``None``."""
+    if not inputs.above_willingness:
+        return None
+    ceiling = money(inputs.willingness_to_pay)
+    return (
+        f"{FIELDS['price'].label}: {money(inputs.price)} is above the willingness to pay ({ceiling}). "
+        f"Customers will not pay more than that: charge {ceiling} or less, or check your estimate of "
+        "what they would pay."
+    )
 
 
 def parse_inputs(raw: Mapping[str, object]) -> FeasibilityInputs:
@@ -203,6 +217,11 @@ def _verdict(
     inputs: FeasibilityInputs, customers: int, break_even: int | None, profit: float, margin: float | None
 ) -> tuple[str, str]:
     price, cost = money(inputs.price), money(inputs.variable_cost)
+    if inputs.above_willingness:
+        return "not feasible", (
+            f"nobody buys: the price you charge ({price}) is above what customers would pay "
+            f"({money(inputs.willingness_to_pay)})."
+        )
     if inputs.price < inputs.variable_cost:
         return "not feasible", (
             f"the price ({price}) is below the cost to serve one customer ({cost}), so every sale loses money."
@@ -241,10 +260,15 @@ def _verdict(
     )
 
 
+def reached_customers(inputs: FeasibilityInputs) -> int:
+    """The people you reach and convert, who buy at any price up to their willingness to pay."""
+    # Round first so that 29.1% of 1000 people is 291 customers, not 290 by floating-point error.
+    return math.floor(round(inputs.people_with_problem * inputs.reach_percent / 100, 6))
+
+
 def evaluate(inputs: FeasibilityInputs) -> FeasibilityResult:
     """Compute customers, money, break-even and a verdict with its reason."""
-    # Round first so that 29.1% of 1000 people is 291 customers, not 290 by floating-point error.
-    customers = math.floor(round(inputs.people_with_problem * inputs.reach_percent / 100, 6))
+    customers = 0 if inputs.above_willingness else reached_customers(inputs)
     revenue = customers * inputs.price
     total_cost = inputs.fixed_costs + customers * inputs.variable_cost
     profit = profit_at(inputs, customers)
@@ -268,7 +292,7 @@ def sensitivity(inputs: FeasibilityInputs, swing_percent: float, steps: int = 4)
     swing = parse_number(swing_percent, "Price swing (%)", maximum=MAX_SWING_PERCENT)
     if not 1 <= steps <= 50:
         raise ValueError("Sensitivity steps: must be between 1 and 50.")
-    customers = evaluate(inputs).customers
+    customers = reached_customers(inputs)
     points = []
     for index in range(-steps, steps + 1):
         change = swing * index / steps

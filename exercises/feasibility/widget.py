@@ -11,7 +11,7 @@ from ..kit import render
 from ..kit.text import answer_markdown, clean_text
 from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble, written_answer
 from .chart import Charts, chart_panel
-from .model import FIELDS, MAX_SWING_PERCENT, evaluate, parse_inputs, sensitivity
+from .model import FIELDS, MAX_SWING_PERCENT, evaluate, parse_inputs, price_warning, sensitivity
 
 EXERCISE_ID = "feasibility"
 NOTES_LABEL = "Your problem and your sources"
@@ -59,7 +59,8 @@ def build_calculator(*, save: bool = True, **starting_values: float) -> Exercise
             results.value = render.notice("info", "Results are hidden until every input is valid.")
             chart.value = ""
             return
-        message.value = ""
+        warning = price_warning(charts[0].inputs)
+        message.value = render.notice("warn", warning, title="Check your price") if warning else ""
         results.value = charts[0]._repr_html_()
         chart.value = panel.html(charts)
 
