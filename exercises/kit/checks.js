@@ -7,7 +7,8 @@
 
   var STYLE =
     ".pm-check{margin:1em 0}.pm-check fieldset{border:1px solid #8a8a8a;border-radius:4px;margin:0 0 .8em;padding:.4em .8em .6em}" +
-    ".pm-check legend{padding:0 .3em;font-size:inherit;font-weight:inherit;line-height:inherit;margin:0;width:auto;float:none}" +
+    ".pm-check legend{padding:.2em 0 .3em;font-size:inherit;font-weight:inherit;line-height:inherit;margin:0;width:100%;float:left}" +
+    ".pm-check legend+*{clear:left}" +
     ".pm-check-option{margin:.25em 0;display:flex;gap:.45em;align-items:baseline}.pm-check-option label{margin:0}" +
     ".pm-check-hint{margin:.2em 0;font-style:italic}" +
     ".pm-check input[type=text]{font:inherit;padding:2px 4px}.pm-check button{font:inherit;padding:4px 12px;margin:2px 6px 2px 0;cursor:pointer;" +
