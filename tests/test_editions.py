@@ -281,3 +281,20 @@ def test_staging_leaves_unchanged_files_alone(tmp_path):
     written = booksource.sync_tree({Path("a/x.txt"): b"1", Path("y.txt"): b"3"}, tmp_path)
     assert written == 1 and (tmp_path / "a" / "x.txt").stat().st_mtime_ns == before
     assert (tmp_path / "y.txt").read_bytes() == b"3" and not (tmp_path / "stale.txt").exists()
+
+
+def test_any_file_the_exercises_ship_changes_their_fingerprint(tmp_path):
+    """Code, data and the scripts inlined in outputs (checks.js): a change to any re-executes the chapters."""
+    kit = tmp_path / "exercises" / "kit"
+    kit.mkdir(parents=True)
+    files = {kit / "checks.py": "X = 1\n", kit / "checks.js": "var a;\n", tmp_path / "exercises" / "data.json": "{}"}
+    for path, text in files.items():
+        path.write_text(text)
+    seen = {editions.exercises_fingerprint(tmp_path)}
+    for path in files:
+        path.write_text(path.read_text() + " ")
+        seen.add(editions.exercises_fingerprint(tmp_path))
+    assert len(seen) == 1 + len(files)
+    (kit / "__pycache__").mkdir()
+    (kit / "__pycache__" / "checks.cpython-311.pyc").write_bytes(b"\0")
+    assert editions.exercises_fingerprint(tmp_path) in seen  # bytecode is not a source

@@ -60,10 +60,10 @@ def jupyter_book(source: Path, *options: str, output_root: Path | None = None, b
 
 
 def exercises_fingerprint(root: Path = ROOT) -> str:
-    """A hash of the exercises package: code and data files."""
+    """A hash of the exercises package: code, data, and the scripts its outputs inline (``.js``)."""
     digest = hashlib.sha256()
     for path in sorted((root / "exercises").rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".json"}:
+        if path.is_file() and path.suffix in {".py", ".json", ".js"} and "__pycache__" not in path.parts:
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
