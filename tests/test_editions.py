@@ -8,6 +8,7 @@ appear nowhere else in the book's sources, so finding one in the student build i
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -298,3 +299,21 @@ def test_any_file_the_exercises_ship_changes_their_fingerprint(tmp_path):
     (kit / "__pycache__").mkdir()
     (kit / "__pycache__" / "checks.cpython-311.pyc").write_bytes(b"\0")
     assert editions.exercises_fingerprint(tmp_path) in seen  # bytecode is not a source
+
+
+def test_a_changed_exercises_package_makes_sphinx_read_every_staged_notebook_again(tmp_path):
+    """Sphinx re-reads (and so re-executes) only sources newer than its doctrees: after the exercises
+    change, every staged notebook must look new, once per edition's stage, while other files keep their time."""
+    stage = tmp_path / "stage"
+    (stage / "chapters").mkdir(parents=True)
+    notebook, page = stage / "chapters" / "01-x.ipynb", stage / "chapters" / "welcome.md"
+    for path in (notebook, page):
+        path.write_text("{}")
+        os.utime(path, (1_000_000, 1_000_000))
+    editions.mark_notebooks_outdated(stage, "fingerprint-1")
+    assert notebook.stat().st_mtime > 1_000_000 and page.stat().st_mtime == 1_000_000
+    os.utime(notebook, (1_000_000, 1_000_000))
+    editions.mark_notebooks_outdated(stage, "fingerprint-1")  # unchanged: nothing to re-read
+    assert notebook.stat().st_mtime == 1_000_000
+    editions.mark_notebooks_outdated(stage, "fingerprint-2")
+    assert notebook.stat().st_mtime > 1_000_000

@@ -82,6 +82,19 @@ def drop_cache_if_exercises_changed(cache: Path = CACHE) -> None:
     stamp.write_text(fingerprint)
 
 
+def mark_notebooks_outdated(stage: Path, fingerprint: str) -> None:
+    """When the exercises changed since this stage was last built, give its notebooks a new time.
+
+    Sphinx reads again only sources newer than their doctrees, and only what it reads is executed,
+    so without this an unchanged chapter would keep the previews of the old exercises."""
+    stamp = stage.with_name(f".{stage.name}.exercises-fingerprint")  # beside it: syncing the stage would remove it
+    if stamp.exists() and stamp.read_text() == fingerprint:
+        return
+    for notebook in stage.rglob("*.ipynb"):
+        notebook.touch()
+    stamp.write_text(fingerprint)
+
+
 def stage_dir(edition: Edition) -> Path:
     return ROOT / "_build" / "stage" / edition
 
@@ -116,6 +129,7 @@ def stage(edition: Edition, root: Path = ROOT) -> Path:
     files[Path("_config.yml")] = edition_config((root / "_config.yml").read_text(encoding="utf-8"), edition)
     dest = stage_dir(edition)
     sync_tree(files, dest)
+    mark_notebooks_outdated(dest, exercises_fingerprint(root))
     return dest
 
 
