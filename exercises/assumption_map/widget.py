@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, computed_or_shown_problem, fix_first
 from .chart import chart_panel
 from .model import (
     EVIDENCE_LEVELS,
@@ -106,22 +106,14 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         return place(bank, bank.scenario(product.value), ratings(), own)
 
     def update() -> None:
-        try:
-            result = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your assumptions")
-            results.value = ""
-            chart.value = ""
+        result = computed_or_shown_problem(current, message, title="Check your assumptions", clear=[results, chart])
+        if result is None:
             return
-        message.value = ""
         results.value = result._repr_html_()
         chart.value = panel.html(result)
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your assumptions first. {error}") from None
+        result = fix_first(current, "your assumptions")
         if len(result.placements) < MIN_PLACED:
             raise ValueError(f"Rate at least {MIN_PLACED} assumptions on both scales first.")
         markdown = [f"**{escape_markdown(result.scenario.title)}**", ""] + [

@@ -8,9 +8,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit import render
 from ..kit.charts import figure_png
-from ..kit.views import ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first
 from .chart import chart_panel
 from .model import SCALE_MAX, SCALE_MIN, RadarResult, assess, backgrounds_html, origin_profiles
 
@@ -55,22 +54,17 @@ def build_radar(
         chart.value = panel.html(replace(result, note=""))  # the note is not drawn, so typing one does not redraw
 
     def update() -> None:
-        try:
-            result = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your choices")
-            plan.value = render.notice("info", "The radar and your growth plan appear once every choice is valid.")
-            chart.value = ""
+        result = computed_or_shown_problem(
+            current, message, title="Check your choices", clear=[chart],
+            hidden=(plan, "The radar and your growth plan appear once every choice is valid."),
+        )
+        if result is None:
             return
-        message.value = ""
         show_chart(result)
         plan.value = result._repr_html_()
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your choices first. {error}") from None
+        result = fix_first(current, "your choices")
         show_chart(result)
         return {
             "inputs": {

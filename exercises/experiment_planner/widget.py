@@ -6,8 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit import render
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble, computed_or_shown_problem, fix_first
 from .chart import Charts, chart_panel
 from .model import ALPHAS, FIELDS, LOOK_PLANS, POWERS, effect_curve, parse_plan, plan_experiment
 
@@ -43,22 +42,17 @@ def build_planner(**starting_values: Any) -> ExerciseView:
         return plan_experiment(inputs), effect_curve(inputs)
 
     def update() -> None:
-        try:
-            charts = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your inputs")
-            results.value = render.notice("info", "The plan is hidden until every input is valid.")
-            chart.value = ""
+        charts = computed_or_shown_problem(
+            current, message, title="Check your inputs", clear=[chart],
+            hidden=(results, "The plan is hidden until every input is valid."),
+        )
+        if charts is None:
             return
-        message.value = ""
         results.value = charts[0]._repr_html_()
         chart.value = panel.html(charts)
 
     def snapshot() -> dict[str, Any]:
-        try:
-            plan, _ = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the inputs first. {error}") from None
+        plan, _ = fix_first(current, "the inputs")
         inputs = plan.inputs
         return {
             "inputs": {

@@ -7,9 +7,17 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit import render
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble, written_answer
+from ..kit.views import (
+    LABEL_STYLE,
+    WIDE,
+    ExerciseView,
+    NumberField,
+    assemble,
+    computed_or_shown_problem,
+    fix_first,
+    written_answer,
+)
 from .chart import Charts, chart_panel
 from .model import FIELDS, MAX_SWING_PERCENT, evaluate, parse_inputs, sensitivity
 
@@ -52,22 +60,17 @@ def build_calculator(*, save: bool = True, **starting_values: float) -> Exercise
         return result, tuple(sensitivity(result.inputs, swing.value))
 
     def update() -> None:
-        try:
-            charts = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your inputs")
-            results.value = render.notice("info", "Results are hidden until every input is valid.")
-            chart.value = ""
+        charts = computed_or_shown_problem(
+            current, message, title="Check your inputs", clear=[chart],
+            hidden=(results, "Results are hidden until every input is valid."),
+        )
+        if charts is None:
             return
-        message.value = ""
         results.value = charts[0]._repr_html_()
         chart.value = panel.html(charts)
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result, points = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the inputs first. {error}") from None
+        result, points = fix_first(current, "the inputs")
         written = clean_text(notes.value, NOTES_LABEL)
         return {
             "inputs": {name: getattr(result.inputs, name) for name in FIELDS}

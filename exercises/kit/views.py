@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
@@ -20,6 +20,7 @@ from . import render
 from .numbers import format_number
 from .savework import make_record, save_record, saved_message
 
+T = TypeVar("T")
 LABEL_STYLE = {"description_width": "14em"}
 WIDE = widgets.Layout(width="30em")
 
@@ -246,3 +247,39 @@ def written_answer(label: str, placeholder: str) -> widgets.Textarea:
         description=label, placeholder=placeholder, continuous_update=False,
         style={"description_width": "19em"}, layout=widgets.Layout(width="52em", height="4.5em"),
     )
+
+
+def computed_or_shown_problem(
+    compute: Callable[[], T],
+    message: widgets.HTML,
+    *,
+    title: str | None = None,
+    clear: Sequence[widgets.HTML] = (),
+    hidden: tuple[widgets.HTML, str] | None = None,
+) -> T | None:
+    """The "compute, or show the problem" step of an update: ``compute()``'s value, with ``message`` emptied.
+
+    If ``compute()`` raises ``ValueError``, its text goes to ``message`` as an error under ``title``,
+    each output in ``clear`` is emptied, ``hidden = (output, text)`` shows ``text`` as a note in
+    ``output``, and the result is None: the learner sees what to fix, never a stale or wrong result.
+    """
+    try:
+        value = compute()
+    except ValueError as error:
+        message.value = render.notice("error", str(error), title=title)
+        for output in clear:
+            output.value = ""
+        if hidden is not None:
+            output, text = hidden
+            output.value = render.notice("info", text)
+        return None
+    message.value = ""
+    return value
+
+
+def fix_first(compute: Callable[[], T], what: str) -> T:
+    """``compute()`` for a snapshot; its ``ValueError`` becomes "Fix <what> first. <error>", which Save shows."""
+    try:
+        return compute()
+    except ValueError as error:
+        raise ValueError(f"Fix {what} first. {error}") from None

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, computed_or_shown_problem, fix_first
 from .chart import chart_panel
 from .model import COUNTER, NORTH_STAR, OUT, MetricTree, Product, build_tree, check_tree, metric_trees
 
@@ -70,20 +70,13 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
 
     def update() -> None:
         feedback.value = ""  # feedback describes the tree as it was when checked
-        try:
-            tree = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your tree")
-            chart.value = ""
+        tree = computed_or_shown_problem(current, message, title="Check your tree", clear=[chart])
+        if tree is None:
             return
-        message.value = ""
         chart.value = panel.html(tree)
 
     def ready() -> MetricTree:
-        try:
-            tree = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your tree first. {error}") from None
+        tree = fix_first(current, "your tree")
         if tree.north_star is None or not tree.inputs:
             raise ValueError(NOT_CHOSEN)
         return tree

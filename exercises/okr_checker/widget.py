@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, computed_or_shown_problem, fix_first
 from .chart import chart_panel
 from .model import MAX_LINE_CHARS, OkrCheck, OkrRules, check_okr, okr_rules
 
@@ -56,21 +56,14 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
         return check_okr(objective.value, [box.value for box in key_results], rules)
 
     def update() -> None:
-        try:
-            result = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your OKR")
-            results.value, chart.value = "", ""
+        result = computed_or_shown_problem(current, message, title="Check your OKR", clear=[results, chart])
+        if result is None:
             return
-        message.value = ""
         results.value = result._repr_html_()
         chart.value = panel.html(result)
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your OKR first. {error}") from None
+        result = fix_first(current, "your OKR")
         for example in rules.examples:
             if (result.objective, tuple(t for _, t in result.key_results)) == (example.objective, example.key_results):
                 raise ValueError("This is still the example: change it into an OKR of your own first.")

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first
 from .chart import chart_key, chart_panel
 from .model import (
     ESTIMATE_NAMES,
@@ -181,13 +181,13 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         return ranking, top_item_sensitivity(ranking, swing.value / 100), waiting
 
     def update() -> None:
-        try:
-            ranking, sensitivity, waiting = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check the estimates")
-            ranking_out.value = render.notice("info", "The ranking is hidden until every estimate can be used.")
-            sensitivity_out.value = chart.value = ""
+        computed = computed_or_shown_problem(
+            current, message, title="Check the estimates", clear=[sensitivity_out, chart],
+            hidden=(ranking_out, "The ranking is hidden until every estimate can be used."),
+        )
+        if computed is None:
             return
+        ranking, sensitivity, waiting = computed
         message.value = render.notice(
             "info", f"Not ranked yet, waiting for all four estimates: {', '.join(waiting)}.", title="Your items"
         ) if waiting else ""
@@ -225,10 +225,7 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         update()
 
     def snapshot() -> dict[str, Any]:
-        try:
-            ranking, sensitivity, waiting = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the estimates first. {error}") from None
+        ranking, sensitivity, waiting = fix_first(current, "the estimates")
         if waiting:
             raise ValueError(f"Give these items all four estimates, or remove them: {', '.join(waiting)}.")
         return {

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit import render
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, computed_or_shown_problem
 from .chart import chart_panel
 from .model import ALL, NOTE_LABEL, Selection, product_web, readiness_note, select, snapshot_for
 
@@ -42,13 +42,9 @@ def build_product_web(phase: str = ALL, team: str = ALL) -> ExerciseView:
         return select(web, phase_menu.value, team_menu.value)
 
     def update() -> None:
-        try:
-            selection = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Choose again")
-            duties.value, chart.value = "", ""
+        selection = computed_or_shown_problem(current, message, title="Choose again", clear=[duties, chart])
+        if selection is None:
             return
-        message.value = ""
         duties.value = selection._repr_html_()
         chart.value = panel.html(selection)
 

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first
 from ..prioritiser.model import Ranking
 from .chart import chart_key, chart_panel
 from .checks import LIMITS
@@ -171,14 +171,12 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
 
     def update() -> None:
         load_source()
-        try:
-            roadmap = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your inputs")
-            board.value = render.notice("info", "The roadmap is hidden until every input can be used.")
-            notes.value = chart.value = ""
+        roadmap = computed_or_shown_problem(
+            current, message, title="Check your inputs", clear=[notes, chart],
+            hidden=(board, "The roadmap is hidden until every input can be used."),
+        )
+        if roadmap is None:
             return
-        message.value = ""
         notes.value = _notes_html(roadmap)
         board.value = roadmap._repr_html_()
         chart.value = panel.html(roadmap) + key
@@ -218,10 +216,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
         update()
 
     def snapshot() -> dict[str, Any]:
-        try:
-            roadmap = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the inputs first. {error}") from None
+        roadmap = fix_first(current, "the inputs")
         ranked_ids = {i.id for i in roadmap.backlog.items}
         return {
             "inputs": {

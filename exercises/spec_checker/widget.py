@@ -7,8 +7,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit import render
-from ..kit.views import ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first
 from .chart import chart_panel
 from .model import SpecCheck, check_spec
 from .page import limits_html, scenario_html, spec_html, spec_markdown
@@ -50,22 +49,15 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
 
     def update() -> None:
         brief.value = scenario_html(scenario(choice.value, scenarios))
-        try:
-            check = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your text")
-            checklist.value = chart.value = spec.value = ""
+        check = computed_or_shown_problem(current, message, title="Check your text", clear=[checklist, chart, spec])
+        if check is None:
             return
-        message.value = ""
         checklist.value = check._repr_html_()
         chart.value = panel.html(check.chart)
         spec.value = spec_html(check)
 
     def snapshot() -> dict[str, Any]:
-        try:
-            check = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the text first. {error}") from None
+        check = fix_first(current, "the text")
         if not check.written:
             raise ValueError("Write at least one section of your spec first, or load an example to start from.")
         texts = {s.id: text for s, text in zip(rules.sections, check.texts, strict=True)}

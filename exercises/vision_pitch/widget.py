@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import ExerciseView, assemble, written_answer
+from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first, written_answer
 from .chart import chart_panel
 from .model import PitchCheck, PitchSpec, check_pitch, pitch_html, pitch_markdown, pitch_spec
 
@@ -43,22 +43,15 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
 
     def update() -> None:
         focus.value = f"<p><em>{render.escape(spec.audience(audience.value).focus)}</em></p>"
-        try:
-            check = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your text")
-            checklist.value = pitch.value = chart.value = ""
+        check = computed_or_shown_problem(current, message, title="Check your text", clear=[checklist, pitch, chart])
+        if check is None:
             return
-        message.value = ""
         checklist.value = check._repr_html_()
         pitch.value = pitch_html(check)
         chart.value = panel.html(check.budget)
 
     def snapshot() -> dict[str, Any]:
-        try:
-            check = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the text first. {error}") from None
+        check = fix_first(current, "the text")
         texts = {f.id: text for f, text in zip(spec.fields, check.texts, strict=True)}
         wrong = clean_text(proven_wrong.value, WRONG_LABEL)
         return {"inputs": {"audience": check.audience.id} | texts | {"proven_wrong": wrong}, "results": check.as_dict(),
