@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, computed_or_shown_problem, fix_first
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import (
     EVIDENCE_LEVELS,
@@ -105,12 +105,8 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
                for n, (text, risk) in enumerate(zip(own_texts, own_risks, strict=True), 1)]
         return place(bank, bank.scenario(product.value), ratings(), own)
 
-    def update() -> None:
-        result = computed_or_shown_problem(current, message, title="Check your assumptions", clear=[results, chart])
-        if result is None:
-            return
-        results.value = result._repr_html_()
-        chart.value = panel.html(result)
+    update = update_showing(current, message, [(results, AssumptionMap._repr_html_), (chart, panel.html)],
+                            title="Check your assumptions")
 
     def snapshot() -> dict[str, Any]:
         result = fix_first(current, "your assumptions")

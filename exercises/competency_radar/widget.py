@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit.charts import figure_png
-from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first
+from ..kit.views import ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import SCALE_MAX, SCALE_MIN, RadarResult, assess, backgrounds_html, origin_profiles
 
@@ -50,22 +50,17 @@ def build_radar(
         chosen = [key for key, box in boxes.items() if box.value]
         return assess(chosen, {key: s.value for key, s in sliders.items()}, note_box.value, catalogue)
 
-    def show_chart(result: RadarResult) -> None:
-        chart.value = panel.html(replace(result, note=""))  # the note is not drawn, so typing one does not redraw
+    def chart_html(result: RadarResult) -> str:
+        return panel.html(replace(result, note=""))  # the note is not drawn, so typing one does not redraw
 
-    def update() -> None:
-        result = computed_or_shown_problem(
-            current, message, title="Check your choices", clear=[chart],
-            hidden=(plan, "The radar and your growth plan appear once every choice is valid."),
-        )
-        if result is None:
-            return
-        show_chart(result)
-        plan.value = result._repr_html_()
+    update = update_showing(
+        current, message, [(chart, chart_html), (plan, RadarResult._repr_html_)], title="Check your choices",
+        hidden=(plan, "The radar and your growth plan appear once every choice is valid."),
+    )
 
     def snapshot() -> dict[str, Any]:
         result = fix_first(current, "your choices")
-        show_chart(result)
+        chart.value = chart_html(result)
         return {
             "inputs": {
                 "backgrounds": [b.id for b in result.backgrounds],

@@ -6,7 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble, computed_or_shown_problem, fix_first
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble, fix_first, update_showing
 from .chart import Charts, chart_panel
 from .model import ALPHAS, FIELDS, LOOK_PLANS, POWERS, effect_curve, parse_plan, plan_experiment
 
@@ -41,15 +41,10 @@ def build_planner(**starting_values: Any) -> ExerciseView:
         inputs = parse_plan(raw | {"alpha": alpha.value, "power": power.value, "look_plan": looks.value})
         return plan_experiment(inputs), effect_curve(inputs)
 
-    def update() -> None:
-        charts = computed_or_shown_problem(
-            current, message, title="Check your inputs", clear=[chart],
-            hidden=(results, "The plan is hidden until every input is valid."),
-        )
-        if charts is None:
-            return
-        results.value = charts[0]._repr_html_()
-        chart.value = panel.html(charts)
+    update = update_showing(
+        current, message, [(results, lambda charts: charts[0]._repr_html_()), (chart, panel.html)],
+        title="Check your inputs", hidden=(results, "The plan is hidden until every input is valid."),
+    )
 
     def snapshot() -> dict[str, Any]:
         plan, _ = fix_first(current, "the inputs")

@@ -14,8 +14,8 @@ from ..kit.views import (
     ExerciseView,
     NumberField,
     assemble,
-    computed_or_shown_problem,
     fix_first,
+    update_showing,
     written_answer,
 )
 from .chart import Charts, chart_panel
@@ -59,15 +59,10 @@ def build_calculator(*, save: bool = True, **starting_values: float) -> Exercise
         result = evaluate(parse_inputs({name: field.text.value for name, field in number_fields.items()}))
         return result, tuple(sensitivity(result.inputs, swing.value))
 
-    def update() -> None:
-        charts = computed_or_shown_problem(
-            current, message, title="Check your inputs", clear=[chart],
-            hidden=(results, "Results are hidden until every input is valid."),
-        )
-        if charts is None:
-            return
-        results.value = charts[0]._repr_html_()
-        chart.value = panel.html(charts)
+    update = update_showing(
+        current, message, [(results, lambda charts: charts[0]._repr_html_()), (chart, panel.html)],
+        title="Check your inputs", hidden=(results, "Results are hidden until every input is valid."),
+    )
 
     def snapshot() -> dict[str, Any]:
         result, points = fix_first(current, "the inputs")

@@ -249,32 +249,37 @@ def written_answer(label: str, placeholder: str) -> widgets.Textarea:
     )
 
 
-def computed_or_shown_problem(
+def update_showing(
     compute: Callable[[], T],
     message: widgets.HTML,
+    shows: Sequence[tuple[widgets.HTML, Callable[[T], str]]],
     *,
     title: str | None = None,
-    clear: Sequence[widgets.HTML] = (),
     hidden: tuple[widgets.HTML, str] | None = None,
-) -> T | None:
-    """The "compute, or show the problem" step of an update: ``compute()``'s value, with ``message`` emptied.
+) -> Callable[[], None]:
+    """An ``update()`` that computes a value and shows it, or shows the problem.
 
-    If ``compute()`` raises ``ValueError``, its text goes to ``message`` as an error under ``title``,
-    each output in ``clear`` is emptied, ``hidden = (output, text)`` shows ``text`` as a note in
-    ``output``, and the result is None: the learner sees what to fix, never a stale or wrong result.
+    With a value, ``message`` is emptied and each ``(output, html_of)`` in ``shows`` gets
+    ``html_of(value)``. If ``compute()`` raises ``ValueError``, each of those outputs is emptied,
+    ``hidden = (output, text)`` shows ``text`` as a note, and ``message`` shows the error under
+    ``title`` (it may itself be in ``shows``): the learner sees what to fix, never a stale result.
     """
-    try:
-        value = compute()
-    except ValueError as error:
-        message.value = render.notice("error", str(error), title=title)
-        for output in clear:
-            output.value = ""
-        if hidden is not None:
-            output, text = hidden
-            output.value = render.notice("info", text)
-        return None
-    message.value = ""
-    return value
+
+    def update() -> None:
+        try:
+            value = compute()
+        except ValueError as error:
+            for output, _html_of in shows:
+                output.value = ""
+            if hidden is not None:
+                hidden[0].value = render.notice("info", hidden[1])
+            message.value = render.notice("error", str(error), title=title)
+            return
+        message.value = ""
+        for output, html_of in shows:
+            output.value = html_of(value)
+
+    return update
 
 
 def fix_first(compute: Callable[[], T], what: str) -> T:

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, computed_or_shown_problem, fix_first
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import COUNTER, NORTH_STAR, OUT, MetricTree, Product, build_tree, check_tree, metric_trees
 
@@ -68,12 +68,11 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
         choices = {m.id: link.value for m, link in zip(chosen.metrics, links, strict=False)}  # spare rows are hidden
         return build_tree(chosen, star.value, choices)
 
+    show_tree = update_showing(current, message, [(chart, panel.html)], title="Check your tree")
+
     def update() -> None:
         feedback.value = ""  # feedback describes the tree as it was when checked
-        tree = computed_or_shown_problem(current, message, title="Check your tree", clear=[chart])
-        if tree is None:
-            return
-        chart.value = panel.html(tree)
+        show_tree()
 
     def ready() -> MetricTree:
         tree = fix_first(current, "your tree")

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, computed_or_shown_problem, fix_first
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import MAX_LINE_CHARS, OkrCheck, OkrRules, check_okr, okr_rules
 
@@ -55,12 +55,8 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
     def current() -> OkrCheck:
         return check_okr(objective.value, [box.value for box in key_results], rules)
 
-    def update() -> None:
-        result = computed_or_shown_problem(current, message, title="Check your OKR", clear=[results, chart])
-        if result is None:
-            return
-        results.value = result._repr_html_()
-        chart.value = panel.html(result)
+    update = update_showing(current, message, [(results, OkrCheck._repr_html_), (chart, panel.html)],
+                            title="Check your OKR")
 
     def snapshot() -> dict[str, Any]:
         result = fix_first(current, "your OKR")

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first
+from ..kit.views import ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_key, chart_panel
 from .model import (
     ESTIMATE_NAMES,
@@ -180,20 +180,18 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         ranking = rank(typed)
         return ranking, top_item_sensitivity(ranking, swing.value / 100), waiting
 
-    def update() -> None:
-        computed = computed_or_shown_problem(
-            current, message, title="Check the estimates", clear=[sensitivity_out, chart],
-            hidden=(ranking_out, "The ranking is hidden until every estimate can be used."),
-        )
-        if computed is None:
-            return
-        ranking, sensitivity, waiting = computed
-        message.value = render.notice(
+    def waiting_note(computed: tuple[Ranking, Sensitivity, list[str]]) -> str:
+        waiting = computed[2]
+        return render.notice(
             "info", f"Not ranked yet, waiting for all four estimates: {', '.join(waiting)}.", title="Your items"
         ) if waiting else ""
-        ranking_out.value = ranking._repr_html_()
-        sensitivity_out.value = sensitivity._repr_html_()
-        chart.value = panel.html(ranking) + key
+
+    update = update_showing(  # the message says which items wait for estimates, if any
+        current, message, [(message, waiting_note), (ranking_out, lambda computed: computed[0]._repr_html_()),
+                           (sensitivity_out, lambda computed: computed[1]._repr_html_()),
+                           (chart, lambda computed: panel.html(computed[0]) + key)],
+        title="Check the estimates", hidden=(ranking_out, "The ranking is hidden until every estimate can be used."),
+    )
 
     def on_item(_change: Any) -> None:
         load_selected()

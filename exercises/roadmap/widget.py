@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first
+from ..kit.views import ExerciseView, assemble, fix_first, update_showing
 from ..prioritiser.model import Ranking
 from .chart import chart_key, chart_panel
 from .checks import LIMITS
@@ -169,17 +169,15 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
         capacity = parse_capacity({name: field.value for name, field in capacity_fields.items()})
         return build(chosen["backlog"], capacity, moves, outcomes, not_text.value)
 
+    show_roadmap = update_showing(
+        current, message, [(notes, _notes_html), (board, Roadmap._repr_html_),
+                           (chart, lambda roadmap: panel.html(roadmap) + key)],
+        title="Check your inputs", hidden=(board, "The roadmap is hidden until every input can be used."),
+    )
+
     def update() -> None:
         load_source()
-        roadmap = computed_or_shown_problem(
-            current, message, title="Check your inputs", clear=[notes, chart],
-            hidden=(board, "The roadmap is hidden until every input can be used."),
-        )
-        if roadmap is None:
-            return
-        notes.value = _notes_html(roadmap)
-        board.value = roadmap._repr_html_()
-        chart.value = panel.html(roadmap) + key
+        show_roadmap()
 
     def on_item(_change: Any) -> None:
         with batch():

@@ -7,7 +7,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first
+from ..kit.views import ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import SpecCheck, check_spec
 from .page import limits_html, scenario_html, spec_html, spec_markdown
@@ -47,14 +47,14 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
         return check_spec({name: box.value for name, box in boxes.items()}, rules=rules,
                           scenario=scenario(choice.value, scenarios))
 
+    show_check = update_showing(
+        current, message, [(checklist, SpecCheck._repr_html_), (chart, lambda check: panel.html(check.chart)),
+                           (spec, spec_html)], title="Check your text",
+    )
+
     def update() -> None:
         brief.value = scenario_html(scenario(choice.value, scenarios))
-        check = computed_or_shown_problem(current, message, title="Check your text", clear=[checklist, chart, spec])
-        if check is None:
-            return
-        checklist.value = check._repr_html_()
-        chart.value = panel.html(check.chart)
-        spec.value = spec_html(check)
+        show_check()
 
     def snapshot() -> dict[str, Any]:
         check = fix_first(current, "the text")

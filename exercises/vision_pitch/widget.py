@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import ExerciseView, assemble, computed_or_shown_problem, fix_first, written_answer
+from ..kit.views import ExerciseView, assemble, fix_first, update_showing, written_answer
 from .chart import chart_panel
 from .model import PitchCheck, PitchSpec, check_pitch, pitch_html, pitch_markdown, pitch_spec
 
@@ -41,14 +41,14 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
     def current() -> PitchCheck:
         return check_pitch(spec, {name: box.value for name, box in boxes.items()}, audience.value)
 
+    show_check = update_showing(
+        current, message, [(checklist, PitchCheck._repr_html_), (pitch, pitch_html),
+                           (chart, lambda check: panel.html(check.budget))], title="Check your text",
+    )
+
     def update() -> None:
         focus.value = f"<p><em>{render.escape(spec.audience(audience.value).focus)}</em></p>"
-        check = computed_or_shown_problem(current, message, title="Check your text", clear=[checklist, pitch, chart])
-        if check is None:
-            return
-        checklist.value = check._repr_html_()
-        pitch.value = pitch_html(check)
-        chart.value = panel.html(check.budget)
+        show_check()
 
     def snapshot() -> dict[str, Any]:
         check = fix_first(current, "the text")
