@@ -62,7 +62,6 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
     panel = chart_panel(bank.risks)
     saved: dict[str, dict[str, tuple[int, int]]] = {}  # ratings per product, kept when the learner switches
     state = {"product": product.value}
-    holder: dict[str, ExerciseView] = {}
 
     def show_product() -> None:
         scenario = bank.scenario(product.value)
@@ -95,7 +94,7 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         state["product"] = product.value
         scenario = bank.scenario(product.value)
         kept = saved.get(product.value, {})
-        with holder["view"].batch():
+        with view.batch():  # the view is built below, before any change can come
             show_product()
             for assumption, row in zip(scenario.assumptions, rows, strict=False):  # spare rows are hidden
                 row.importance.value, row.evidence.value = kept.get(assumption.id, (0, 0))
@@ -145,5 +144,4 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         snapshot=snapshot,
         charts={"chart": panel},
     )
-    holder["view"] = view
     return view

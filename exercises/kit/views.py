@@ -288,3 +288,22 @@ def fix_first(compute: Callable[[], T], what: str) -> T:
         return compute()
     except ValueError as error:
         raise ValueError(f"Fix {what} first. {error}") from None
+
+
+def fill_on_click(
+    view: ExerciseView,
+    boxes: Mapping[str, widgets.Widget],
+    fills: Sequence[tuple[widgets.Button, Callable[[], Mapping[str, Any]]]],
+) -> None:
+    """Make each ``(button, values)`` fill every box in ``boxes`` from ``values()`` (a box left out is emptied).
+
+    The boxes change together, so the view updates once, not once per box.
+    """
+
+    def fill(values: Mapping[str, Any]) -> None:
+        with view.batch():
+            for name, box in boxes.items():
+                box.value = values.get(name, "")
+
+    for button, values in fills:
+        button.on_click(lambda _button, values=values: fill(values()))

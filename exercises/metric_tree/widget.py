@@ -40,7 +40,6 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     panel = chart_panel()
     saved: dict[str, tuple[int | None, tuple[str, ...]]] = {}  # choices per product, kept when the learner switches
     state = {"product": product.value}
-    holder: dict[str, ExerciseView] = {}
 
     def show_product(kept: tuple[int | None, tuple[str, ...]] | None) -> None:
         chosen = by_id[product.value]
@@ -60,7 +59,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     def switch_product(_change: Any) -> None:
         saved[state["product"]] = (star.value, tuple(link.value for link in links))
         state["product"] = product.value
-        with holder["view"].batch():
+        with view.batch():  # the view is built below, before any change can come
             show_product(saved.get(product.value))
 
     def current() -> MetricTree:
@@ -112,5 +111,4 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
         watch=controls,
         charts={"chart": panel},
     )
-    holder["view"] = view
     return view

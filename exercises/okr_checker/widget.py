@@ -40,7 +40,6 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
     message, results, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()
     limits = widgets.HTML(limits_html(rules))
     panel = chart_panel()
-    holder: dict[str, ExerciseView] = {}
 
     def fill(example_id: str) -> None:
         example = rules.example(example_id)
@@ -49,7 +48,7 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
             box.value = text
 
     def load_example(_change: Any) -> None:
-        with holder["view"].batch():
+        with view.batch():  # the view is built below, before any change can come
             fill(start.value)
 
     def current() -> OkrCheck:
@@ -88,5 +87,4 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
         watch=typed,
         charts={"chart": panel},
     )
-    holder["view"] = view
     return view

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit.views import ExerciseView, assemble, fix_first, update_showing
+from ..kit.views import ExerciseView, assemble, fill_on_click, fix_first, update_showing
 from .chart import chart_panel
 from .model import SpecCheck, check_spec
 from .page import limits_html, scenario_html, spec_html, spec_markdown
@@ -76,13 +75,6 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
         watch={"scenario": choice, **boxes},
         charts={"chart": panel},
     )
-
-    def fill(values: Mapping[str, str]) -> None:
-        with view.batch():  # one update at the end, not one per box
-            for name, box in boxes.items():
-                box.value = values.get(name, "")
-
-    flawed.on_click(lambda _button: fill(scenario(choice.value, scenarios).example("flawed")))
-    good.on_click(lambda _button: fill(scenario(choice.value, scenarios).example("good")))
-    clear.on_click(lambda _button: fill({}))
+    fill_on_click(view, boxes, [(flawed, lambda: scenario(choice.value, scenarios).example("flawed")),
+                                (good, lambda: scenario(choice.value, scenarios).example("good")), (clear, dict)])
     return view

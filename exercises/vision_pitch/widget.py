@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import ExerciseView, assemble, fix_first, update_showing, written_answer
+from ..kit.views import ExerciseView, assemble, fill_on_click, fix_first, update_showing, written_answer
 from .chart import chart_panel
 from .model import PitchCheck, PitchSpec, check_pitch, pitch_html, pitch_markdown, pitch_spec
 
@@ -68,12 +67,5 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
         watch={"audience": audience, **boxes},
         charts={"chart": panel},
     )
-
-    def fill(values: Mapping[str, str]) -> None:
-        with view.batch():  # one update at the end, not one per box
-            for name, box in boxes.items():
-                box.value = values.get(name, "")
-
-    example.on_click(lambda _button: fill(spec.example))
-    clear.on_click(lambda _button: fill({}))
+    fill_on_click(view, boxes, [(example, lambda: spec.example), (clear, dict)])
     return view
