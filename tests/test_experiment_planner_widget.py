@@ -6,11 +6,9 @@ from hypothesis import strategies as st
 
 from exercises import experiment_planner as ep
 from exercises.experiment_planner import chart
+from view_checks import assert_problem_shown, view_fixture
 
-
-@pytest.fixture
-def planner():
-    return ep.build_planner()
+planner = view_fixture(ep.build_planner)
 
 
 def test_starts_with_the_chapter_example(planner):
@@ -64,10 +62,7 @@ def test_significance_and_power_choices_change_the_sample(planner):
 )
 def test_bad_input_shows_a_message_and_hides_the_plan(planner, field, typed, message):
     planner.controls[field].value = typed
-    assert message in planner.outputs["message"].value
-    assert 'role="alert"' in planner.outputs["message"].value
-    assert "The plan is hidden" in planner.outputs["results"].value
-    assert planner.outputs["chart"].value == ""
+    assert_problem_shown(planner, message, hidden=("results", "The plan is hidden"))
 
 
 def test_markup_typed_into_a_box_is_shown_as_text(planner):
@@ -89,10 +84,9 @@ def test_save_records_the_plan(planner, save_view):
     assert record["results"]["users_per_group"] == 3841 and record["results"]["looks"] == 1
 
 
-def test_save_refuses_an_invalid_plan(planner, save_view):
+def test_save_refuses_an_invalid_plan(planner, refused_save):
     planner.controls["baseline_percent"].value = "-3"
-    assert save_view(planner) is None
-    assert "Not saved. Fix the inputs first." in planner.outputs["status"].value
+    refused_save(planner, "Not saved. Fix the inputs first.")
 
 
 def _shown(view) -> dict:

@@ -13,6 +13,7 @@ from exercises import prioritiser
 from exercises import roadmap as r
 from exercises.prioritiser.chart import theme_colours
 from exercises.roadmap import chart
+from view_checks import assert_problem_shown
 
 IDS = [item.id for item in r.default_backlog().items]
 
@@ -82,9 +83,7 @@ def test_a_bigger_team_pulls_work_into_now(view):
 ])
 def test_bad_capacity_shows_a_message_and_hides_the_roadmap(view, field, typed, message):
     view.controls[field].value = typed
-    assert message in view.outputs["message"].value and 'role="alert"' in view.outputs["message"].value
-    assert "The roadmap is hidden" in view.outputs["board"].value
-    assert view.outputs["chart"].value == "" and view.outputs["notes"].value == ""
+    assert_problem_shown(view, message, hidden=("board", "The roadmap is hidden"), emptied=("chart", "notes"))
 
 
 def test_learner_text_is_escaped(view):
@@ -145,10 +144,9 @@ def test_save_keeps_the_roadmap_with_its_warnings(view, save_view):
     assert any(w.startswith("\u201cNow\u201d holds 15") for w in record["results"]["warnings"])
 
 
-def test_save_refuses_bad_capacity(view, save_view):
+def test_save_refuses_bad_capacity(view, refused_save):
     view.controls["months"].value = "-1"
-    assert save_view(view) is None
-    assert "Not saved. Fix the inputs first." in view.outputs["status"].value
+    refused_save(view, "Not saved. Fix the inputs first.")
 
 
 def shown_bars(view) -> list[tuple[float, float, float, str]]:

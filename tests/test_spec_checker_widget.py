@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
@@ -12,14 +11,13 @@ from matplotlib.colors import to_hex
 from exercises import spec_checker as sc
 from exercises.spec_checker.chart import describe_flags
 from shown_bars import shown_bars
+from view_checks import view_fixture
 
 SECTION_IDS = list(sc.spec_rules().section_ids)
 SCENARIOS = sc.spec_scenarios()
 
 
-@pytest.fixture
-def checker():
-    return sc.build_spec_checker()
+checker = view_fixture(sc.build_spec_checker)
 
 
 def test_starts_empty_with_every_section_missing_the_first_scenario_and_a_chart(checker):
@@ -101,16 +99,14 @@ def test_a_hundred_kilobytes_shows_a_message_and_recovers(checker):
     assert checker.outputs["message"].value == "" and "Payments inside the app." in checker.outputs["spec"].value
 
 
-def test_save_refuses_an_empty_spec(checker, save_view, work_folder):
-    assert save_view(checker) is None
-    assert "Write at least one section of your spec first" in checker.outputs["status"].value
+def test_save_refuses_an_empty_spec(checker, refused_save, work_folder):
+    refused_save(checker, "Write at least one section of your spec first")
     assert not work_folder.exists()
 
 
-def test_save_refuses_overlong_text(checker, save_view, work_folder):
+def test_save_refuses_overlong_text(checker, refused_save, work_folder):
     checker.controls["problem"].value = "y" * 6_000
-    assert save_view(checker) is None
-    assert "Not saved. Fix the text first. Problem: 6,000 characters" in checker.outputs["status"].value
+    refused_save(checker, "Not saved. Fix the text first. Problem: 6,000 characters")
 
 
 def test_save_keeps_the_spec_and_its_flags_as_json_and_markdown(checker, save_view, work_folder):

@@ -2,18 +2,15 @@
 
 from html import escape
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises import vision_pitch as v
 from exercises.vision_pitch.chart import describe_word_budget
 from shown_bars import shown_bars
+from view_checks import view_fixture
 
-
-@pytest.fixture
-def builder():
-    return v.build_pitch_builder()
+builder = view_fixture(v.build_pitch_builder)
 
 
 def test_starts_empty_with_every_part_missing_and_a_chart(builder):
@@ -88,10 +85,9 @@ def test_save_writes_the_pitch_as_json_and_markdown(builder, save_view, work_fol
     assert "<b>" not in markdown and "&lt;b&gt;" in markdown
 
 
-def test_save_refuses_overlong_text(builder, save_view, work_folder):
+def test_save_refuses_overlong_text(builder, refused_save, work_folder):
     builder.controls["cost"].value = "y" * 6000
-    assert save_view(builder) is None
-    assert "Not saved. Fix the text first." in builder.outputs["status"].value
+    refused_save(builder, "Not saved. Fix the text first.")
     assert not work_folder.exists()
 
 
