@@ -1,12 +1,11 @@
 """Headless tests of the experiment planner: set values as a learner would, read what it shows."""
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises import experiment_planner as ep
 from exercises.experiment_planner import chart
-from view_checks import assert_problem_shown, view_fixture
+from view_checks import view_fixture
 
 planner = view_fixture(ep.build_planner)
 
@@ -45,24 +44,6 @@ def test_significance_and_power_choices_change_the_sample(planner):
     planner.controls["alpha"].value = 0.01
     planner.controls["power"].value = 0.9
     assert f"{ep.sample_size_per_group(0.1, 0.02, 0.01, 0.9):,}" in planner.outputs["results"].value
-
-
-@pytest.mark.parametrize(
-    ("field", "typed", "message"),
-    [
-        ("baseline_percent", "abc", "is not a number"),
-        ("baseline_percent", "100", "must be below 100"),
-        ("baseline_percent", "0", "must be more than 0"),
-        ("effect_points", "", "this field is empty"),
-        ("effect_points", "95", "must stay below 100%"),
-        ("daily_visitors", "nan", "NaN"),
-        ("daily_visitors", "12.5", "whole number"),
-        ("share_percent", "150", "unrealistically large"),
-    ],
-)
-def test_bad_input_shows_a_message_and_hides_the_plan(planner, field, typed, message):
-    planner.controls[field].value = typed
-    assert_problem_shown(planner, message, hidden=("results", "The plan is hidden"))
 
 
 def test_markup_typed_into_a_box_is_shown_as_text(planner):

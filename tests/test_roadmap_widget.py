@@ -13,7 +13,6 @@ from exercises import prioritiser
 from exercises import roadmap as r
 from exercises.prioritiser.chart import theme_colours
 from exercises.roadmap import chart
-from view_checks import assert_problem_shown
 
 IDS = [item.id for item in r.default_backlog().items]
 
@@ -73,17 +72,6 @@ def test_leaving_an_item_off_the_roadmap_lists_it(view):
 def test_a_bigger_team_pulls_work_into_now(view):
     view.controls["people"].value = "6"
     assert "Now: 13 of 14.4 person-months" in view.outputs["board"].value
-
-
-@pytest.mark.parametrize(("field", "typed", "message"), [
-    ("people", "0", "People on the team: must be at least 1"),
-    ("people", "four", "\u201cfour\u201d is not a number"),
-    ("months", "", "Months in each period: this field is empty"),
-    ("reserve_percent", "100", "Kept for bugs and support (%): 100 is unrealistically large"),
-])
-def test_bad_capacity_shows_a_message_and_hides_the_roadmap(view, field, typed, message):
-    view.controls[field].value = typed
-    assert_problem_shown(view, message, hidden=("board", "The roadmap is hidden"), emptied=("chart", "notes"))
 
 
 def test_learner_text_is_escaped(view):
