@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pytest
@@ -35,3 +35,13 @@ def assert_problem_shown(
         assert note in view.outputs[output].value
     for output in emptied:
         assert view.outputs[output].value == ""
+
+
+def apply_changes(view: Any, changes: Iterable[tuple[str, Any] | tuple[str]]) -> None:
+    """Make each change as a learner would: ``(control, value)`` sets a control's value, ``(button,)`` clicks it."""
+    for change in changes:
+        if len(change) == 1:
+            view.controls[change[0]].click()
+        else:
+            control, value = change
+            view.controls[control].value = value
