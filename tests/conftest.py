@@ -61,3 +61,18 @@ def write_notebook() -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def refused_save(save_view: Callable[..., dict[str, Any] | None]) -> Callable[..., None]:
+    """``refused_save(view, "Fix the inputs first.", name="Ada")`` clicks Save and checks that nothing was saved
+    and that the status says "Not saved" with each of the given reasons."""
+
+    def refused(view: Any, *reasons: str, name: str = "") -> None:
+        assert save_view(view, name) is None
+        status = view.outputs["status"].value
+        assert "Not saved" in status
+        for reason in reasons:
+            assert reason in status
+
+    return refused

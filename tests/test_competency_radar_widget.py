@@ -1,14 +1,11 @@
 """Headless tests of the competency radar: tick, slide and type as a learner would, read what it shows."""
 
 import ipywidgets as widgets
-import pytest
 
 from exercises import competency_radar as r
+from view_checks import assert_problem_shown, view_fixture
 
-
-@pytest.fixture
-def radar():
-    return r.build_radar()
+radar = view_fixture(r.build_radar)
 
 
 def test_starts_with_a_chart_and_a_plan(radar):
@@ -38,10 +35,7 @@ def test_ticking_a_second_background_averages_the_profiles(radar):
 
 def test_no_background_shows_a_message_and_hides_the_chart(radar):
     radar.controls["background_development"].value = False
-    message = radar.outputs["message"].value
-    assert 'role="alert"' in message and "Choose at least one background" in message
-    assert radar.outputs["chart"].value == ""
-    assert "appear once every choice is valid" in radar.outputs["plan"].value
+    assert_problem_shown(radar, "Choose at least one background", hidden=("plan", "appear once every choice is valid"))
     radar.controls["background_ux_design"].value = True
     assert radar.outputs["message"].value == ""
     assert "typical profile of User experience design" in radar.outputs["chart"].value
@@ -92,10 +86,9 @@ def test_save_my_work_writes_inputs_results_plan_and_the_chart(radar, save_view,
     assert png.read_bytes().startswith(b"\x89PNG")
 
 
-def test_save_refuses_without_a_background(radar, save_view, work_folder):
+def test_save_refuses_without_a_background(radar, refused_save, work_folder):
     radar.controls["background_development"].value = False
-    assert save_view(radar) is None
-    assert "Not saved. Fix your choices first." in radar.outputs["status"].value
+    refused_save(radar, "Not saved. Fix your choices first.")
     assert not work_folder.exists()
 
 

@@ -66,12 +66,11 @@ def test_checking_an_answer_shows_hints_the_outline_and_the_chart():
     assert "Answers kept for Save my work" in view.outputs["answered"].value
 
 
-def test_an_empty_answer_explains_and_keeps_nothing(save_view):
+def test_an_empty_answer_explains_and_keeps_nothing(refused_save):
     view = build()
     view.controls["check"].click()
     assert 'role="alert"' in view.outputs["feedback"].value and "Your answer is empty" in view.outputs["feedback"].value
-    assert save_view(view) is None
-    assert "Write an answer and press Check my answer first" in view.outputs["status"].value
+    refused_save(view, "Write an answer and press Check my answer first")
 
 
 def test_a_kept_answer_comes_back_with_its_question(save_view):

@@ -14,7 +14,7 @@ from PIL import Image
 import chart_reading
 from exercises import feasibility
 from exercises.feasibility import chart
-from exercises.kit.charts import ChartPanel, figure_png, new_figure
+from exercises.kit.charts import ChartPanel, figure_png, fixed_figure, new_figure, plot_panel
 
 
 def _image(html: str) -> Image.Image:
@@ -100,3 +100,12 @@ def test_text_drawing_works_with_matplotlib_38_text_objects():
     gc = renderer.new_gc()
     renderer.draw_text(gc, 2, 15, "ok", FontProperties(size=10), 0, mtext=OldText())
     assert np.asarray(renderer.buffer_rgba())[..., 3].any()
+
+
+def test_a_plot_panel_draws_on_the_one_axes_of_a_fixed_figure():
+    figure = fixed_figure(4, 3, left=0.2, right=0.9, bottom=0.1, top=0.8)
+    panel = plot_panel(figure, lambda ax, heights: ax.bar(range(len(heights)), heights), lambda heights: f"{heights}")
+    assert len(figure.axes) == 1 and figure.subplotpars.left == 0.2 and figure.subplotpars.top == 0.8
+    assert panel.html((1, 2)).endswith('alt="(1, 2)" style="max-width:100%;height:auto;" width="320">')
+    assert [p.get_height() for p in figure.axes[0].patches] == [1, 2]
+    assert len(fixed_figure(8, 3, columns=2, wspace=0.3).axes) == 2

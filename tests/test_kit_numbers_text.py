@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exercises.kit.numbers import format_number, parse_number
+from exercises.kit.numbers import format_compact, format_number, parse_number
 from exercises.kit.text import clean_text, find_terms, word_spans, words
 
 
@@ -103,3 +103,11 @@ def test_digits_in_code_or_markup_are_not_numbers():
 @given(st.text(alphabet=st.sampled_from("ab1 2<>/()=.,'-"), max_size=60))
 def test_word_spans_and_words_agree(text):
     assert [text[start:end].lower() for start, end in word_spans(text)] == words(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "largest", "expected"),
+    [(950, "T", "950"), (1500, "T", "1.5k"), (-2e6, "T", "-2M"), (3e12, "T", "3T"), (3e12, "B", "3000B")],
+)
+def test_format_compact_shortens_big_numbers_up_to_the_largest_suffix(value, largest, expected):
+    assert format_compact(value, largest=largest) == expected

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from data_edits import changed
 from exercises import feasibility
 from exercises import lean_canvas as lc
 from exercises.kit import data
@@ -175,32 +176,25 @@ def test_markdown_export_lists_every_box_and_escapes_text():
     assert text.count("### ") == 9 and "&lt;b&gt;Money&lt;/b&gt; \\| \\*chasing\\*" in text
 
 
-def _data():
-    return copy.deepcopy(data.load(lc.DATA_FILE))
-
-
-def _broken(change):
-    broken = _data()
-    change(broken)
-    return broken
+SHIPPED = data.load(lc.DATA_FILE)
 
 
 @pytest.mark.parametrize(
     ("broken", "message"),
     [
-        (_broken(lambda d: d["boxes"].pop("channels")), "at /boxes: 'channels' is a required property"),
-        (_broken(lambda d: d["boxes"]["problem"].update(max_words=0)),
+        (changed(SHIPPED, lambda d: d["boxes"].pop("channels")), "at /boxes: 'channels' is a required property"),
+        (changed(SHIPPED, lambda d: d["boxes"]["problem"].update(max_words=0)),
          "at /boxes/problem/max_words: 0 is less than the minimum of 1"),
-        (_broken(lambda d: d["boxes"]["problem"].update(max_chars=10)),
+        (changed(SHIPPED, lambda d: d["boxes"]["problem"].update(max_chars=10)),
          "at /boxes/problem/max_chars: 10 is less than max_words (60); a word takes at least one character."),
-        (_broken(lambda d: d["boxes"].update(vision={})),
+        (changed(SHIPPED, lambda d: d["boxes"].update(vision={})),
          "at /boxes: Additional properties are not allowed ('vision' was unexpected)"),
-        (_broken(lambda d: d["examples"][0]["boxes"].update(vision="x")),
+        (changed(SHIPPED, lambda d: d["examples"][0]["boxes"].update(vision="x")),
          "at /examples/0/boxes: 'vision' is not one of ['problem', "),
-        (_broken(lambda d: d["examples"].append(d["examples"][0])),
+        (changed(SHIPPED, lambda d: d["examples"].append(d["examples"][0])),
          "at /examples/2/id: 'hiking-club' is the id of an earlier example."),
-        (_broken(lambda d: d.update(examples=[])), "at /examples: [] should be non-empty"),
-        (_broken(lambda d: d.pop("rules")), "at /: 'rules' is a required property"),
+        (changed(SHIPPED, lambda d: d.update(examples=[])), "at /examples: [] should be non-empty"),
+        (changed(SHIPPED, lambda d: d.pop("rules")), "at /: 'rules' is a required property"),
     ],
 )
 def test_bad_data_files_are_rejected_naming_the_file_and_the_path(broken, message):
@@ -209,7 +203,7 @@ def test_bad_data_files_are_rejected_naming_the_file_and_the_path(broken, messag
 
 
 def _custom_data():
-    custom = _data()
+    custom = copy.deepcopy(SHIPPED)
     custom["boxes"]["problem"]["label"] = "Pain points"
     custom["rules"]["customer_jargon"] = ["one tap"]
     return lc.parse_canvas_data(custom)

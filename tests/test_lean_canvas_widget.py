@@ -2,7 +2,6 @@
 
 import copy
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
@@ -10,13 +9,12 @@ from matplotlib.colors import to_hex
 from exercises import lean_canvas as lc
 from exercises.kit import data, render
 from exercises.lean_canvas import chart
+from view_checks import view_fixture
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture
-def view():
-    return lc.build_lean_canvas()
+view = view_fixture(lc.build_lean_canvas)
 
 
 def test_starts_with_the_example_checked_and_drawn(view):

@@ -1,20 +1,18 @@
 """Headless tests of the metric-tree builder: connect metrics as a learner would, read the tree and the feedback."""
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises import metric_tree as mt
 from exercises.kit import render
 from exercises.metric_tree import chart
+from view_checks import assert_problem_shown, view_fixture
 
 PRODUCTS = mt.metric_trees()
 MUSIC = PRODUCTS[0]
 
 
-@pytest.fixture
-def view():
-    return mt.build_metric_tree()
+view = view_fixture(mt.build_metric_tree)
 
 
 def connect(view, choices: dict[int, str], star: int | None = 1) -> None:
@@ -65,8 +63,7 @@ def test_check_before_any_work_says_what_to_do(view):
 
 def test_a_loop_or_a_link_outside_the_tree_shows_a_message_and_hides_the_tree(view):
     connect(view, {3: "first-week", 8: "weekly-listeners"})
-    assert "#3, #8 feed each other in a loop" in view.outputs["message"].value
-    assert 'role="alert"' in view.outputs["message"].value and view.outputs["chart"].value == ""
+    assert_problem_shown(view, "#3, #8 feed each other in a loop")
     view.controls["link_3"].value = mt.NORTH_STAR
     assert view.outputs["message"].value == "" and view.outputs["chart"].value
 
@@ -82,9 +79,8 @@ def test_switching_products_keeps_each_products_tree(view):
     assert "Counter-metrics: Quick skips." in view.outputs["chart"].value
 
 
-def test_save_needs_a_tree_then_records_it_with_its_score(view, save_view):
-    assert save_view(view) is None
-    assert "Choose a north star and connect at least one metric" in view.outputs["status"].value
+def test_save_needs_a_tree_then_records_it_with_its_score(view, save_view, refused_save):
+    refused_save(view, "Choose a north star and connect at least one metric")
     connect(view, MODEL | {4: mt.OUT})
     record = save_view(view, name="Sam")
     assert record["inputs"]["north_star"] == "Total time spent listening each week"

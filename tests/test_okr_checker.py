@@ -106,36 +106,6 @@ def test_missing_or_overlong_text_is_refused_with_a_message():
         okr.check_okr("Happier treasurers", [GOOD[0], "x" * 301])
 
 
-def test_schema_errors_name_the_source_and_the_path():
-    raw = _raw()
-    raw["rules"][0]["kind"] = "bad"
-    with pytest.raises(ValueError, match=r"^mine: at /rules/0/kind: 'bad' is not one of"):
-        okr.parse_okr_rules(raw, source="mine")
-    raw = _raw()
-    raw["rules"][2]["phrases"].append("Page Views!")
-    with pytest.raises(ValueError, match=r"^mine: at /rules/2/phrases/\d+: 'Page Views!' does not match"):
-        okr.parse_okr_rules(raw, source="mine")
-    raw = _raw()
-    del raw["checks"]["no-counter"]["phrases"]
-    with pytest.raises(ValueError, match=r"^mine: at /checks/no-counter: 'phrases' is a required property"):
-        okr.parse_okr_rules(raw, source="mine")
-
-
-def test_rules_a_schema_cannot_express():
-    raw = _raw()
-    raw["rules"][1]["id"] = raw["rules"][0]["id"]
-    with pytest.raises(ValueError, match=r"^mine: at /rules/1/id: rule ids must be unique"):
-        okr.parse_okr_rules(raw, source="mine")
-    raw = _raw()
-    raw["key_results"] = {"min": 4, "max": 3}
-    with pytest.raises(ValueError, match=r"^mine: at /key_results: min must not exceed max"):
-        okr.parse_okr_rules(raw, source="mine")
-    raw = _raw()
-    raw["examples"][2]["id"] = raw["examples"][0]["id"]
-    with pytest.raises(ValueError, match=r"^mine: at /examples/2/id: example ids must be unique"):
-        okr.parse_okr_rules(raw, source="mine")
-
-
 def test_custom_rules_are_used_as_given():
     raw = _raw()
     raw["rules"] = [{"id": "jargon", "kind": "vague", "applies_to": "key_result", "position": "anywhere",

@@ -7,13 +7,12 @@ from hypothesis import strategies as st
 from exercises import okr_checker as okr
 from exercises.kit import render
 from exercises.okr_checker import chart
+from view_checks import view_fixture
 
 GOOD = "Raise the share of new listeners who play ten songs in week one from 35% to 45%"
 
 
-@pytest.fixture
-def view():
-    return okr.build_okr_checker()
+view = view_fixture(okr.build_okr_checker)
 
 
 def test_starts_with_the_draft_and_its_flags(view):
@@ -64,9 +63,8 @@ def test_markup_is_shown_as_text(view):
     assert "<img" not in shown and "&lt;img src=x" in shown
 
 
-def test_saving_the_untouched_example_is_refused_then_your_own_is_saved(view, save_view):
-    assert save_view(view) is None
-    assert "This is still the example" in view.outputs["status"].value
+def test_saving_the_untouched_example_is_refused_then_your_own_is_saved(view, save_view, refused_save):
+    refused_save(view, "This is still the example")
     view.controls["objective"].value = "New listeners love their first week"
     record = save_view(view, name="Kai")
     assert record["inputs"]["objective"] == "New listeners love their first week"

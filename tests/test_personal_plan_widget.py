@@ -3,13 +3,13 @@
 from datetime import date
 
 import ipywidgets as widgets
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises import personal_plan as p
 from exercises.personal_plan.chart import GROUP_COLOURS
 from shown_bars import shown_bars
+from view_checks import view_fixture
 
 TODAY = date(2026, 11, 23)
 DATA = p.plan_data()
@@ -19,9 +19,7 @@ NUMBERS = {
 }
 
 
-@pytest.fixture
-def plan():
-    return p.build_personal_plan(today=TODAY)
+plan = view_fixture(p.build_personal_plan, today=TODAY)
 
 
 def find_text(root: widgets.Widget, description: str) -> widgets.Text:
@@ -164,10 +162,9 @@ def test_save_refuses_invalid_parts_and_names_them(plan, save_view, work_folder)
     assert not work_folder.exists()
 
 
-def test_an_empty_plan_is_refused_with_a_message(plan, save_view):
+def test_an_empty_plan_is_refused_with_a_message(plan, save_view, refused_save):
     # Issue 14: an empty plan used to be saved, and graded as completed.
-    assert save_view(plan) is None
-    assert "Fill in at least one part of your plan first" in plan.outputs["status"].value
+    refused_save(plan, "Fill in at least one part of your plan first")
     plan.controls["communication"].value = 2
     assert save_view(plan) is not None
     assert "Saved" in plan.outputs["status"].value

@@ -12,13 +12,12 @@ from matplotlib.colors import to_hex
 from exercises import prioritiser as p
 from exercises.kit import render
 from exercises.prioritiser import chart
+from view_checks import view_fixture
 
 IDS = [item.id for item in p.backlog().items]
 
 
-@pytest.fixture
-def view():
-    return p.build_prioritiser()
+view = view_fixture(p.build_prioritiser)
 
 
 def ranking_rows(view) -> list[str]:
@@ -63,24 +62,6 @@ def test_restore_puts_back_the_shipped_estimates(view):
     assert view.controls["reach"].value == "12000"
     assert ranking_rows(view)[0] == "Automatic reminders for unpaid shares"
     assert view.controls["remove"].disabled and not view.controls["restore"].disabled
-
-
-@pytest.mark.parametrize(("field", "typed", "message"), [
-    ("reach", "", "this field is empty"),
-    ("reach", "-3", "cannot be negative"),
-    ("impact", "1.5", "use RICE&#x27;s scale"),
-    ("confidence", "0.8", "type a percentage, such as 80 for 80%"),
-    ("confidence", "150", "cannot be more than 100%"),
-    ("effort", "0", "must be more than 0"),
-    ("effort", "nan", "NaN (not a number) cannot be used"),
-])
-def test_a_bad_estimate_names_the_item_and_hides_the_results(view, field, typed, message):
-    view.controls[field].value = typed
-    shown = view.outputs["message"].value
-    assert 'role="alert"' in shown and message in shown
-    assert "\u201cAutomatic reminders for unpaid shares\u201d:" in shown
-    assert "The ranking is hidden" in view.outputs["ranking"].value
-    assert view.outputs["chart"].value == "" and view.outputs["sensitivity"].value == ""
 
 
 def test_an_error_on_another_item_stays_visible_until_fixed(view):
@@ -171,15 +152,13 @@ def test_save_keeps_the_ranking_the_estimates_and_own_items(view, save_view):
     assert record["results"]["sensitivity"]["swing_percent"] == 50
 
 
-def test_save_refuses_bad_estimates_and_items_without_estimates(view, save_view):
+def test_save_refuses_bad_estimates_and_items_without_estimates(view, refused_save):
     view.controls["reach"].value = "many"
-    assert save_view(view) is None
-    assert "Not saved. Fix the estimates first." in view.outputs["status"].value
+    refused_save(view, "Not saved. Fix the estimates first.")
     view.controls["reach"].value = "12000"
     view.controls["new_title"].value = "Maps"
     view.controls["add"].click()
-    assert save_view(view) is None
-    assert "Give these items all four estimates, or remove them: Maps" in view.outputs["status"].value
+    refused_save(view, "Give these items all four estimates, or remove them: Maps")
 
 
 def shown_chart(view) -> dict:

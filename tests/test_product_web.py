@@ -1,6 +1,5 @@
 """Pure logic of the product-web explorer: loading and validating the data, selections, notes, drawing."""
 
-import copy
 import json
 
 import pytest
@@ -8,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
+from data_edits import changed
 from exercises import product_web as pw
 from exercises.kit import data
 from exercises.product_web import chart
@@ -16,10 +16,6 @@ RAW = data.load("product_web.json")
 WEB = pw.default_web()
 PHASES = [p.id for p in WEB.phases]
 TEAMS = [t.id for t in WEB.teams]
-
-
-def raw_copy():
-    return copy.deepcopy(RAW)
 
 
 # ---- the shipped data file -------------------------------------------------------------------
@@ -49,12 +45,6 @@ def test_launch_preparation_starts_during_the_build():
 
 
 # ---- validation on load ----------------------------------------------------------------------
-
-
-def mutate(change):
-    data = raw_copy()
-    change(data)
-    return data
 
 
 @pytest.mark.parametrize(
@@ -87,7 +77,7 @@ def mutate(change):
 )
 def test_bad_data_is_rejected_with_the_entry_named(change, message):
     with pytest.raises(ValueError, match=message):
-        pw.parse_product_web(mutate(change))
+        pw.parse_product_web(changed(RAW, change))
 
 
 def test_non_object_data_is_rejected():
@@ -96,11 +86,11 @@ def test_non_object_data_is_rejected():
 
 
 def test_custom_data_renders_with_its_own_text_and_names_its_file():
-    custom = mutate(lambda d: d.update({"title": "Our web"}))
+    custom = changed(RAW, lambda d: d.update({"title": "Our web"}))
     web = pw.parse_product_web(custom, source="our-web.json")
     assert chart.describe_web(pw.select(web)).startswith("Diagram of our web for All phases, all teams")
     with pytest.raises(ValueError, match=r"^our-web\.json: at /: 'duties' is a required property"):
-        pw.parse_product_web(mutate(lambda d: d.pop("duties")), source="our-web.json")
+        pw.parse_product_web(changed(RAW, lambda d: d.pop("duties")), source="our-web.json")
 
 
 # ---- selections ------------------------------------------------------------------------------

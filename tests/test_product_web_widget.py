@@ -2,18 +2,15 @@
 
 import html
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
 from exercises import product_web as pw
 from exercises.product_web import chart
+from view_checks import view_fixture
 
-
-@pytest.fixture
-def view():
-    return pw.build_product_web()
+view = view_fixture(pw.build_product_web)
 
 
 def test_starts_with_the_whole_web(view):
@@ -87,9 +84,8 @@ def test_an_over_long_note_gets_a_message(view):
     assert "too long" in view.outputs["note"].value and 'role="alert"' in view.outputs["note"].value
 
 
-def test_save_without_a_note_explains_what_to_do(view, save_view, work_folder):
-    assert save_view(view) is None
-    assert "Not saved" in view.outputs["status"].value
+def test_save_without_a_note_explains_what_to_do(view, refused_save, work_folder):
+    refused_save(view, "Not saved")
     assert "Least-ready interface: this field is empty" in view.outputs["status"].value
     assert not work_folder.exists()
 

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from exercises import red_flags as rf
 from exercises.kit import data, sorting, sorting_chart
+from view_checks import view_fixture
 
 RAW = data.load("red_flags.json")
 SORTER = rf.red_flags()
@@ -97,9 +98,7 @@ def test_free_text_choices_are_refused_unless_a_category(text):
 # ---- widget ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def view():
-    return rf.build_red_flag_sorter()
+view = view_fixture(rf.build_red_flag_sorter)
 
 
 def test_one_labelled_dropdown_per_situation(view):

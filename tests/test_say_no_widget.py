@@ -1,13 +1,10 @@
 """Headless tests of the say-no role-play widget: choose replies as a learner would, read what it shows."""
 
-import pytest
 
 from exercises import say_no as s
+from view_checks import view_fixture
 
-
-@pytest.fixture
-def play():
-    return s.build_role_play()
+play = view_fixture(s.build_role_play)
 
 
 def answer(view, reply_id):
@@ -75,9 +72,8 @@ def test_second_finished_conversation_adds_the_overall_bars(play):
     assert "All finished conversations" in play.outputs["chart"].value or "all finished" in play.outputs["chart"].value
 
 
-def test_save_needs_a_finished_conversation(play, save_view, work_folder):
-    assert save_view(play) is None
-    assert "Finish at least one conversation first" in play.outputs["status"].value
+def test_save_needs_a_finished_conversation(play, refused_save, work_folder):
+    refused_save(play, "Finish at least one conversation first")
     assert not work_folder.exists()
 
 
@@ -95,7 +91,7 @@ def test_save_records_path_scores_and_weakest(play, save_view, work_folder):
     assert "## Conversations" in markdown.read_text() and "<script>" not in markdown.read_text()
 
 
-def test_an_own_no_is_checked_kept_per_request_and_saved(play, save_view, work_folder):
+def test_an_own_no_is_checked_kept_per_request_and_saved(play, save_view, work_folder, refused_save):
     play.controls["keep_no"].click()
     assert "is empty" in play.outputs["own_no"].value and 'role="alert"' in play.outputs["own_no"].value
     play.controls["own_no"].value = "Not by Friday. Sorry!"
@@ -108,8 +104,7 @@ def test_an_own_no_is_checked_kept_per_request_and_saved(play, save_view, work_f
     play.controls["request"].value = "exec-pet-feature"
     assert play.controls["own_no"].value == "" and play.outputs["own_no"].value == ""
     play.controls["own_no"].value = "Maybe <b>later</b>, let me think about it"  # written, not kept: Save keeps it
-    assert save_view(play) is None
-    assert "Finish at least one conversation first. Your own no is kept" in play.outputs["status"].value
+    refused_save(play, "Finish at least one conversation first. Your own no is kept")
     answer(play, "yes")
     record = save_view(play)
     assert record["inputs"]["own_nos"] == {
@@ -124,8 +119,7 @@ def test_an_own_no_is_checked_kept_per_request_and_saved(play, save_view, work_f
     assert play.controls["own_no"].value.startswith("Not by Friday") and "kept" in play.outputs["own_no"].value
 
 
-def test_a_two_sentence_no_in_the_box_stops_the_save_with_its_reason(play, save_view):
+def test_a_two_sentence_no_in_the_box_stops_the_save_with_its_reason(play, refused_save):
     answer(play, "yes")
     play.controls["own_no"].value = "No. Not this week."
-    assert save_view(play) is None
-    assert "Not saved. Your own no: that is 2 sentences" in play.outputs["status"].value
+    refused_save(play, "Not saved. Your own no: that is 2 sentences")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
@@ -12,14 +11,13 @@ from matplotlib.colors import to_hex
 from exercises import spec_checker as sc
 from exercises.spec_checker.chart import describe_flags
 from shown_bars import shown_bars
+from view_checks import apply_changes, view_fixture
 
 SECTION_IDS = list(sc.spec_rules().section_ids)
 SCENARIOS = sc.spec_scenarios()
 
 
-@pytest.fixture
-def checker():
-    return sc.build_spec_checker()
+checker = view_fixture(sc.build_spec_checker)
 
 
 def test_starts_empty_with_every_section_missing_the_first_scenario_and_a_chart(checker):
@@ -101,16 +99,14 @@ def test_a_hundred_kilobytes_shows_a_message_and_recovers(checker):
     assert checker.outputs["message"].value == "" and "Payments inside the app." in checker.outputs["spec"].value
 
 
-def test_save_refuses_an_empty_spec(checker, save_view, work_folder):
-    assert save_view(checker) is None
-    assert "Write at least one section of your spec first" in checker.outputs["status"].value
+def test_save_refuses_an_empty_spec(checker, refused_save, work_folder):
+    refused_save(checker, "Write at least one section of your spec first")
     assert not work_folder.exists()
 
 
-def test_save_refuses_overlong_text(checker, save_view, work_folder):
+def test_save_refuses_overlong_text(checker, refused_save, work_folder):
     checker.controls["problem"].value = "y" * 6_000
-    assert save_view(checker) is None
-    assert "Not saved. Fix the text first. Problem: 6,000 characters" in checker.outputs["status"].value
+    refused_save(checker, "Not saved. Fix the text first. Problem: 6,000 characters")
 
 
 def test_save_keeps_the_spec_and_its_flags_as_json_and_markdown(checker, save_view, work_folder):
@@ -134,10 +130,11 @@ SPEC_TEXTS = st.sampled_from([
     "", "Reminders are fast.", "As a treasurer, I want reminders so that I stop chasing.",
     "Given 3 days, then an email is sent.", "We will build a dashboard.", "Everyone.", "word " * 200,
 ])
-CHANGES = st.one_of(
-    st.tuples(st.just("section"), st.sampled_from(SECTION_IDS), SPEC_TEXTS),
+CHANGES = st.one_of(  # for apply_changes: (control, value) or (button,)
+    st.tuples(st.sampled_from(SECTION_IDS), SPEC_TEXTS),
     st.tuples(st.just("scenario"), st.sampled_from([s.id for s in SCENARIOS])),
-    st.tuples(st.sampled_from(["flawed", "good", "clear", "too long"])),
+    st.tuples(st.sampled_from(["flawed", "good", "clear"])),
+    st.just(("users", "y" * 6_000)),  # too long
 )
 
 
@@ -158,15 +155,7 @@ def _shown(view) -> tuple[list[str], list[float], list[str], list[float], str]:
 @given(st.lists(CHANGES, min_size=1, max_size=8))
 def test_the_chart_always_shows_the_current_flags(changes):
     view = sc.build_spec_checker()
-    for change in changes:
-        if change[0] == "section":
-            view.controls[change[1]].value = change[2]
-        elif change[0] == "scenario":
-            view.controls["scenario"].value = change[1]
-        elif change[0] == "too long":
-            view.controls["users"].value = "y" * 6_000
-        else:
-            view.controls[change[0]].click()
+    apply_changes(view, changes)
     texts = {name: view.controls[name].value for name in SECTION_IDS}
     try:
         chart = sc.check_spec(texts).chart

@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, plot_panel
 from .model import ZONES, AssumptionMap, Placement, Risk
 
 RISK_STYLE = {  # colour and marker per risk: shape as well as colour, for colour-blind readers
@@ -89,16 +88,9 @@ def describe_map(result: AssumptionMap) -> str:
     return " ".join(parts)
 
 
-def draw(figure: Figure, result: AssumptionMap) -> None:
-    plot_map(figure.axes[0], result, legend=False)
-
-
 def chart_panel(risks: tuple[Risk, ...]) -> ChartPanel[AssumptionMap]:
     """The map's chart panel; its risk legend is drawn once, beside the axes, since the risks never change."""
-    figure = new_figure(7.5, 4.6)
-    figure.subplots()
-    # Fixed margins (room for the legend on the right): constrained layout would double the redraw time.
-    figure.subplots_adjust(left=0.13, right=0.8, bottom=0.13, top=0.92)
+    figure = fixed_figure(7.5, 4.6, left=0.13, right=0.8, bottom=0.13, top=0.92)  # room for the legend on the right
     figure.legend(handles=legend_handles(risks), loc="upper left", bbox_to_anchor=(0.81, 0.92), fontsize="small",
                   title="Risk")
-    return ChartPanel(figure, draw, describe_map)
+    return plot_panel(figure, lambda ax, result: plot_map(ax, result, legend=False), describe_map)

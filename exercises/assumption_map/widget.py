@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import (
     EVIDENCE_LEVELS,
@@ -62,7 +62,6 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
     panel = chart_panel(bank.risks)
     saved: dict[str, dict[str, tuple[int, int]]] = {}  # ratings per product, kept when the learner switches
     state = {"product": product.value}
-    holder: dict[str, ExerciseView] = {}
 
     def show_product() -> None:
         scenario = bank.scenario(product.value)
@@ -95,7 +94,7 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         state["product"] = product.value
         scenario = bank.scenario(product.value)
         kept = saved.get(product.value, {})
-        with holder["view"].batch():
+        with view.batch():  # the view is built below, before any change can come
             show_product()
             for assumption, row in zip(scenario.assumptions, rows, strict=False):  # spare rows are hidden
                 row.importance.value, row.evidence.value = kept.get(assumption.id, (0, 0))
@@ -105,23 +104,11 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
                for n, (text, risk) in enumerate(zip(own_texts, own_risks, strict=True), 1)]
         return place(bank, bank.scenario(product.value), ratings(), own)
 
-    def update() -> None:
-        try:
-            result = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your assumptions")
-            results.value = ""
-            chart.value = ""
-            return
-        message.value = ""
-        results.value = result._repr_html_()
-        chart.value = panel.html(result)
+    update = update_showing(current, message, [(results, AssumptionMap._repr_html_), (chart, panel.html)],
+                            title="Check your assumptions")
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your assumptions first. {error}") from None
+        result = fix_first(current, "your assumptions")
         if len(result.placements) < MIN_PLACED:
             raise ValueError(f"Rate at least {MIN_PLACED} assumptions on both scales first.")
         markdown = [f"**{escape_markdown(result.scenario.title)}**", ""] + [
@@ -157,5 +144,4 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         snapshot=snapshot,
         charts={"chart": panel},
     )
-    holder["view"] = view
     return view

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render, sorting
 from ..kit.sorting_widget import build_sorter
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first
 from .model import MessageCheck, check_message, message_markdown
 from .scenario import Scenario, audience_scenario
 
@@ -67,10 +67,7 @@ def build_translator(scenario: Scenario | None = None) -> ExerciseView:
 
     def snapshot() -> dict[str, Any]:
         sort_result = sorting.check_sort(scenario.candidates, sort_choices(), scenario.categories)
-        try:
-            result = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your message first. {error}") from None
+        result = fix_first(current, "your message")
         return {
             "inputs": {"sort": sort_choices(), "audience": audience.value, "message": message.value},
             "results": {

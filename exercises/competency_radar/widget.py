@@ -8,9 +8,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit import render
 from ..kit.charts import figure_png
-from ..kit.views import ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import SCALE_MAX, SCALE_MIN, RadarResult, assess, backgrounds_html, origin_profiles
 
@@ -51,27 +50,17 @@ def build_radar(
         chosen = [key for key, box in boxes.items() if box.value]
         return assess(chosen, {key: s.value for key, s in sliders.items()}, note_box.value, catalogue)
 
-    def show_chart(result: RadarResult) -> None:
-        chart.value = panel.html(replace(result, note=""))  # the note is not drawn, so typing one does not redraw
+    def chart_html(result: RadarResult) -> str:
+        return panel.html(replace(result, note=""))  # the note is not drawn, so typing one does not redraw
 
-    def update() -> None:
-        try:
-            result = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your choices")
-            plan.value = render.notice("info", "The radar and your growth plan appear once every choice is valid.")
-            chart.value = ""
-            return
-        message.value = ""
-        show_chart(result)
-        plan.value = result._repr_html_()
+    update = update_showing(
+        current, message, [(chart, chart_html), (plan, RadarResult._repr_html_)], title="Check your choices",
+        hidden=(plan, "The radar and your growth plan appear once every choice is valid."),
+    )
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your choices first. {error}") from None
-        show_chart(result)
+        result = fix_first(current, "your choices")
+        chart.value = chart_html(result)
         return {
             "inputs": {
                 "backgrounds": [b.id for b in result.backgrounds],

@@ -6,19 +6,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, compact_ticks, fixed_figure
 from .model import MAX_LOOKS, CurvePoint, ExperimentPlan, false_winner_curve, percent
 
 Charts = tuple[ExperimentPlan, tuple[CurvePoint, ...]]
 LINE, MARK, LIMIT = "#1a56c4", "#b3261e", "#b36b00"
-
-
-def compact(value: float, _position: object = None) -> str:
-    """1500 -> '1.5k', 2e6 -> '2M': short tick labels."""
-    for threshold, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= threshold:
-            return f"{value / threshold:g}{suffix}"
-    return f"{value:g}"
 
 
 def points_label(value: float, _position: object = None) -> str:
@@ -41,7 +33,7 @@ def plot_sample_size(ax: Axes, plan: ExperimentPlan, curve: tuple[CurvePoint, ..
     ax.xaxis.set_major_formatter(FuncFormatter(points_label))
     ax.yaxis.set_major_locator(LogLocator(numticks=6))
     ax.yaxis.set_minor_locator(NullLocator())
-    ax.yaxis.set_major_formatter(FuncFormatter(compact))
+    ax.yaxis.set_major_formatter(compact_ticks(largest="B"))
 
 
 def plot_peeking(ax: Axes, plan: ExperimentPlan) -> None:
@@ -92,8 +84,5 @@ def draw(figure: Figure, charts: Charts) -> None:
 
 def chart_panel() -> ChartPanel[Charts]:
     """The planner's chart panel."""
-    figure = new_figure(10, 3.8)
-    figure.subplots(1, 2)
-    # Fixed margins: constrained layout would double the redraw time.
-    figure.subplots_adjust(left=0.09, right=0.98, bottom=0.15, top=0.9, wspace=0.28)
+    figure = fixed_figure(10, 3.8, columns=2, left=0.09, right=0.98, bottom=0.15, top=0.9, wspace=0.28)
     return ChartPanel(figure, draw, describe_charts)

@@ -6,8 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit import render
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble, fix_first, update_showing
 from .chart import Charts, chart_panel
 from .model import ALPHAS, FIELDS, LOOK_PLANS, POWERS, effect_curve, parse_plan, plan_experiment
 
@@ -42,23 +41,13 @@ def build_planner(**starting_values: Any) -> ExerciseView:
         inputs = parse_plan(raw | {"alpha": alpha.value, "power": power.value, "look_plan": looks.value})
         return plan_experiment(inputs), effect_curve(inputs)
 
-    def update() -> None:
-        try:
-            charts = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your inputs")
-            results.value = render.notice("info", "The plan is hidden until every input is valid.")
-            chart.value = ""
-            return
-        message.value = ""
-        results.value = charts[0]._repr_html_()
-        chart.value = panel.html(charts)
+    update = update_showing(
+        current, message, [(results, lambda charts: charts[0]._repr_html_()), (chart, panel.html)],
+        title="Check your inputs", hidden=(results, "The plan is hidden until every input is valid."),
+    )
 
     def snapshot() -> dict[str, Any]:
-        try:
-            plan, _ = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the inputs first. {error}") from None
+        plan, _ = fix_first(current, "the inputs")
         inputs = plan.inputs
         return {
             "inputs": {

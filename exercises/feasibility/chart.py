@@ -7,23 +7,16 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
-from ..kit.charts import ChartPanel, new_figure, vertical_bars
+from ..kit.charts import ChartPanel, compact_ticks, fixed_figure, vertical_bars
+from ..kit.numbers import format_compact
 from .model import FeasibilityResult, SensitivityPoint, money, profit_at
 
 Charts = tuple[FeasibilityResult, tuple[SensitivityPoint, ...]]
 
 PROFIT_COLOUR, LOSS_COLOUR, NOBODY_BUYS_COLOUR = "#2e7d32", "#b3261e", "#8a8a8a"
 NOBODY_BUYS = "Above willingness to pay: nobody buys"
-
-
-def compact(value: float, _position: object = None) -> str:
-    """1500 -> '1.5k', 2e6 -> '2M': short tick labels."""
-    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= threshold:
-            return f"{value / threshold:g}{suffix}"
-    return f"{value:g}"
 
 
 def chart_range(result: FeasibilityResult) -> float:
@@ -40,20 +33,20 @@ def plot_profit(ax: Axes, result: FeasibilityResult) -> None:
     ax.axhline(0, color="#555555", linewidth=0.8)
     people = inputs.people_with_problem
     if people < x_max:
-        ax.axvspan(people, x_max, color="#999999", alpha=0.2, label=f"Beyond the {compact(people)} people")
+        ax.axvspan(people, x_max, color="#999999", alpha=0.2, label=f"Beyond the {format_compact(people)} people")
     if result.break_even_customers is not None:
         ax.axvline(result.break_even_customers, color="#b36b00", linestyle="--", linewidth=1.5,
-                   label=f"Break-even: {compact(result.break_even_customers)}")
+                   label=f"Break-even: {format_compact(result.break_even_customers)}")
     ax.plot([result.customers], [result.profit], "o", color="#b3261e", markersize=8,
-            label=f"You: {compact(result.customers)} customers")
+            label=f"You: {format_compact(result.customers)} customers")
     ax.set_xlim(0, x_max)
     ax.set_title("Profit against customers")
     ax.set_xlabel("Customers")
     ax.set_ylabel("Profit per period")
     ax.xaxis.set_major_locator(MaxNLocator(5))
     ax.yaxis.set_major_locator(MaxNLocator(5))
-    ax.xaxis.set_major_formatter(FuncFormatter(compact))
-    ax.yaxis.set_major_formatter(FuncFormatter(compact))
+    ax.xaxis.set_major_formatter(compact_ticks())
+    ax.yaxis.set_major_formatter(compact_ticks())
     ax.legend(loc="upper left", fontsize="small")
 
 
@@ -88,7 +81,7 @@ def plot_sensitivity(ax: Axes, points: Sequence[SensitivityPoint]) -> None:
     ax.set_xlabel("Change in the price you charge")
     ax.set_ylabel("Profit per period")
     ax.yaxis.set_major_locator(MaxNLocator(5))
-    ax.yaxis.set_major_formatter(FuncFormatter(compact))
+    ax.yaxis.set_major_formatter(compact_ticks())
     ax.tick_params(axis="x", labelsize="small")
 
 
@@ -125,8 +118,5 @@ def draw(figure: Figure, charts: Charts) -> None:
 
 def chart_panel() -> ChartPanel[Charts]:
     """The calculator's chart panel: profit chart on the left, sensitivity on the right."""
-    figure = new_figure(10, 3.8)
-    figure.subplots(1, 2)
-    # Fixed margins: constrained layout would double the redraw time.
-    figure.subplots_adjust(left=0.08, right=0.98, bottom=0.24, top=0.9, wspace=0.28)
+    figure = fixed_figure(10, 3.8, columns=2, left=0.08, right=0.98, bottom=0.24, top=0.9, wspace=0.28)
     return ChartPanel(figure, draw, describe_charts)

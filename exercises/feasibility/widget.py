@@ -9,7 +9,16 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, NumberField, assemble, written_answer
+from ..kit.views import (
+    LABEL_STYLE,
+    WIDE,
+    ExerciseView,
+    NumberField,
+    assemble,
+    fix_first,
+    update_showing,
+    written_answer,
+)
 from .chart import Charts, chart_panel
 from .model import FIELDS, MAX_SWING_PERCENT, evaluate, parse_inputs, price_warning, sensitivity
 
@@ -51,24 +60,18 @@ def build_calculator(*, save: bool = True, **starting_values: float) -> Exercise
         result = evaluate(parse_inputs({name: field.text.value for name, field in number_fields.items()}))
         return result, tuple(sensitivity(result.inputs, swing.value))
 
-    def update() -> None:
-        try:
-            charts = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your inputs")
-            results.value = render.notice("info", "Results are hidden until every input is valid.")
-            chart.value = ""
-            return
+    def price_notice(charts: Charts) -> str:
         warning = price_warning(charts[0].inputs)
-        message.value = render.notice("warn", warning, title="Check your price") if warning else ""
-        results.value = charts[0]._repr_html_()
-        chart.value = panel.html(charts)
+        return render.notice("warn", warning, title="Check your price") if warning else ""
+
+    update = update_showing(
+        current, message,
+        [(message, price_notice), (results, lambda charts: charts[0]._repr_html_()), (chart, panel.html)],
+        title="Check your inputs", hidden=(results, "Results are hidden until every input is valid."),
+    )
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result, points = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the inputs first. {error}") from None
+        result, points = fix_first(current, "the inputs")
         written = clean_text(notes.value, NOTES_LABEL)
         return {
             "inputs": {name: getattr(result.inputs, name) for name in FIELDS}

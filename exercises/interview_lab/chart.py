@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.ticker import MaxNLocator
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, plot_panel
 
 NO_FLAGS, SOME_FLAGS = "#2e7d32", "#b36b00"
 BAR_WIDTH = 0.8
@@ -54,7 +54,5 @@ def describe_draft_history(flag_counts: Sequence[int]) -> str:
 
 def chart_panel() -> ChartPanel[tuple[int, ...]]:
     """The checker's chart panel, drawn from the flag count of each draft."""
-    figure = new_figure(5, 2.2)
-    figure.subplots()
-    figure.subplots_adjust(left=0.12, right=0.98, bottom=0.24, top=0.86)
-    return ChartPanel(figure, lambda fig, counts: plot_draft_history(fig.axes[0], counts), describe_draft_history)
+    figure = fixed_figure(5, 2.2, left=0.12, right=0.98, bottom=0.24, top=0.86)
+    return plot_panel(figure, plot_draft_history, describe_draft_history)

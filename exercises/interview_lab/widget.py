@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.sorting_widget import build_sorter
-from ..kit.views import LABEL_STYLE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, ExerciseView, assemble, fix_first
 from .chart import chart_panel
 from .model import MAX_DRAFTS_KEPT, SAMPLE_QUESTION, check_question, interview_questions, markdown_report, rules_html
 
@@ -54,10 +54,7 @@ def build_question_checker(starting_question: str = SAMPLE_QUESTION) -> Exercise
         chart.value = panel.html(tuple(count for _, count in drafts))
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result = check_question(question.value)
-        except ValueError as error:
-            raise ValueError(f"Fix your question first. {error}") from None
+        result = fix_first(lambda: check_question(question.value), "your question")
         return {
             "inputs": {"question": result.question, "drafts": [text for text, _ in drafts]},
             "results": result.as_dict() | {"flags_per_draft": [count for _, count in drafts]},

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
-from ..kit.charts import ChartPanel, horizontal_bars, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, horizontal_bars, plot_panel
 from .model import PracticeProgress
 
 BAR_COLOUR = "#1a56c4"
@@ -41,13 +40,7 @@ def describe_progress(progress: PracticeProgress) -> str:
     return "Bar chart of the checklist items you ticked, by question type. " + "; ".join(parts) + "."
 
 
-def draw(figure: Figure, progress: PracticeProgress) -> None:
-    plot_progress(figure.axes[0], progress)
-
-
 def chart_panel() -> ChartPanel[PracticeProgress]:
     """The practice chart's panel; it redraws only when the progress changes."""
-    figure = new_figure(6.4, 2.6)
-    figure.subplots()
-    figure.subplots_adjust(left=0.3, right=0.97, bottom=0.22, top=0.88)  # fixed margins: no layout per redraw
-    return ChartPanel(figure, draw, describe_progress)
+    figure = fixed_figure(6.4, 2.6, left=0.3, right=0.97, bottom=0.22, top=0.88)
+    return plot_panel(figure, plot_progress, describe_progress)

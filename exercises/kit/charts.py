@@ -21,9 +21,11 @@ from matplotlib.backends import backend_agg
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 from PIL import Image
 
 from . import render
+from .numbers import format_compact
 
 T = TypeVar("T")
 DPI = 80
@@ -200,3 +202,25 @@ def _bars(
     bars = PolyCollection(outlines, facecolors=colors, edgecolors="none")
     ax.add_collection(bars, autolim=False)
     return bars
+
+
+def fixed_figure(width: float, height: float, *, columns: int = 1, **margins: float) -> Figure:
+    """A new figure (:func:`new_figure`) with ``columns`` axes side by side and fixed ``margins``.
+
+    ``margins`` are :meth:`Figure.subplots_adjust`'s (``left``, ``right``, ``bottom``, ``top``,
+    ``wspace``): fixed, because constrained layout would double the redraw time.
+    """
+    figure = new_figure(width, height)
+    figure.subplots(1, columns)
+    figure.subplots_adjust(**margins)
+    return figure
+
+
+def plot_panel(figure: Figure, plot: Callable[[Axes, T], None], describe: Callable[[T], str]) -> ChartPanel[T]:
+    """A chart panel that draws ``plot(ax, value)`` on the figure's one axes, with ``describe(value)`` as alt text."""
+    return ChartPanel(figure, lambda drawn_on, value: plot(drawn_on.axes[0], value), describe)
+
+
+def compact_ticks(largest: str = "T") -> FuncFormatter:
+    """Tick labels such as 1.5k and 2M (:func:`~exercises.kit.numbers.format_compact`)."""
+    return FuncFormatter(lambda value, _position: format_compact(value, largest=largest))

@@ -71,3 +71,15 @@ def format_money(amount: float) -> str:
     if abs(amount) >= 1e15 or amount == round(amount):
         return f"{amount:,.0f}"
     return f"{amount:,.2f}"
+
+
+_COMPACT_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"))
+
+
+def format_compact(value: float, *, largest: str = "T") -> str:
+    """1500 -> '1.5k', 2e6 -> '2M', 3e12 -> '3T': short labels; ``largest`` is the biggest suffix used."""
+    suffixes = [suffix for _, suffix in _COMPACT_SUFFIXES]
+    for threshold, suffix in _COMPACT_SUFFIXES[suffixes.index(largest):]:
+        if abs(value) >= threshold:
+            return f"{value / threshold:g}{suffix}"
+    return f"{value:g}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.axes import Axes
 
-from .charts import ChartPanel, new_figure
+from .charts import ChartPanel, fixed_figure, plot_panel
 from .sorting import SortResult
 
 
@@ -30,7 +30,5 @@ def describe_summary(result: SortResult) -> str:
 
 def summary_panel() -> ChartPanel[SortResult]:
     """A chart panel for the sort summary."""
-    figure = new_figure(6, 3)
-    figure.subplots()
-    figure.subplots_adjust(left=0.12, right=0.98, bottom=0.15, top=0.88)
-    return ChartPanel(figure, lambda fig, result: plot_sort_summary(fig.axes[0], result), describe_summary)
+    figure = fixed_figure(6, 3, left=0.12, right=0.98, bottom=0.15, top=0.88)
+    return plot_panel(figure, plot_sort_summary, describe_summary)

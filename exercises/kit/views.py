@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
@@ -20,6 +20,7 @@ from . import render
 from .numbers import format_number
 from .savework import make_record, save_record, saved_message
 
+T = TypeVar("T")
 LABEL_STYLE = {"description_width": "14em"}
 WIDE = widgets.Layout(width="30em")
 
@@ -246,3 +247,63 @@ def written_answer(label: str, placeholder: str) -> widgets.Textarea:
         description=label, placeholder=placeholder, continuous_update=False,
         style={"description_width": "19em"}, layout=widgets.Layout(width="52em", height="4.5em"),
     )
+
+
+def update_showing(
+    compute: Callable[[], T],
+    message: widgets.HTML,
+    shows: Sequence[tuple[widgets.HTML, Callable[[T], str]]],
+    *,
+    title: str | None = None,
+    hidden: tuple[widgets.HTML, str] | None = None,
+) -> Callable[[], None]:
+    """An ``update()`` that computes a value and shows it, or shows the problem.
+
+    With a value, ``message`` is emptied and each ``(output, html_of)`` in ``shows`` gets
+    ``html_of(value)``. If ``compute()`` raises ``ValueError``, each of those outputs is emptied,
+    ``hidden = (output, text)`` shows ``text`` as a note, and ``message`` shows the error under
+    ``title`` (it may itself be in ``shows``): the learner sees what to fix, never a stale result.
+    """
+
+    def update() -> None:
+        try:
+            value = compute()
+        except ValueError as error:
+            for output, _html_of in shows:
+                output.value = ""
+            if hidden is not None:
+                hidden[0].value = render.notice("info", hidden[1])
+            message.value = render.notice("error", str(error), title=title)
+            return
+        message.value = ""
+        for output, html_of in shows:
+            output.value = html_of(value)
+
+    return update
+
+
+def fix_first(compute: Callable[[], T], what: str) -> T:
+    """``compute()`` for a snapshot; its ``ValueError`` becomes "Fix <what> first. <error>", which Save shows."""
+    try:
+        return compute()
+    except ValueError as error:
+        raise ValueError(f"Fix {what} first. {error}") from None
+
+
+def fill_on_click(
+    view: ExerciseView,
+    boxes: Mapping[str, widgets.Widget],
+    fills: Sequence[tuple[widgets.Button, Callable[[], Mapping[str, Any]]]],
+) -> None:
+    """Make each ``(button, values)`` fill every box in ``boxes`` from ``values()`` (a box left out is emptied).
+
+    The boxes change together, so the view updates once, not once per box.
+    """
+
+    def fill(values: Mapping[str, Any]) -> None:
+        with view.batch():
+            for name, box in boxes.items():
+                box.value = values.get(name, "")
+
+    for button, values in fills:
+        button.on_click(lambda _button, values=values: fill(values()))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, plot_panel
 from .model import NORTH_STAR, MetricTree
 
 STYLE = {  # face colour, edge colour, edge style
@@ -97,14 +96,8 @@ def describe_tree(tree: MetricTree) -> str:
     return tree.describe()
 
 
-def draw(figure: Figure, tree: MetricTree) -> None:
-    plot_tree(figure.axes[0], tree)
-
-
 def chart_panel() -> ChartPanel[MetricTree]:
     """The tree's chart panel (no axes: boxes and lines only)."""
-    figure = new_figure(10, 4.2)
-    ax = figure.subplots()
-    ax.set_axis_off()
-    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.9)
-    return ChartPanel(figure, draw, describe_tree)
+    figure = fixed_figure(10, 4.2, left=0.01, right=0.99, bottom=0.02, top=0.9)
+    figure.axes[0].set_axis_off()
+    return plot_panel(figure, plot_tree, describe_tree)

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import COUNTER, NORTH_STAR, OUT, MetricTree, Product, build_tree, check_tree, metric_trees
 
@@ -40,7 +40,6 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     panel = chart_panel()
     saved: dict[str, tuple[int | None, tuple[str, ...]]] = {}  # choices per product, kept when the learner switches
     state = {"product": product.value}
-    holder: dict[str, ExerciseView] = {}
 
     def show_product(kept: tuple[int | None, tuple[str, ...]] | None) -> None:
         chosen = by_id[product.value]
@@ -60,7 +59,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     def switch_product(_change: Any) -> None:
         saved[state["product"]] = (star.value, tuple(link.value for link in links))
         state["product"] = product.value
-        with holder["view"].batch():
+        with view.batch():  # the view is built below, before any change can come
             show_product(saved.get(product.value))
 
     def current() -> MetricTree:
@@ -68,22 +67,14 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
         choices = {m.id: link.value for m, link in zip(chosen.metrics, links, strict=False)}  # spare rows are hidden
         return build_tree(chosen, star.value, choices)
 
+    show_tree = update_showing(current, message, [(chart, panel.html)], title="Check your tree")
+
     def update() -> None:
         feedback.value = ""  # feedback describes the tree as it was when checked
-        try:
-            tree = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your tree")
-            chart.value = ""
-            return
-        message.value = ""
-        chart.value = panel.html(tree)
+        show_tree()
 
     def ready() -> MetricTree:
-        try:
-            tree = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your tree first. {error}") from None
+        tree = fix_first(current, "your tree")
         if tree.north_star is None or not tree.inputs:
             raise ValueError(NOT_CHOSEN)
         return tree
@@ -120,5 +111,4 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
         watch=controls,
         charts={"chart": panel},
     )
-    holder["view"] = view
     return view

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..kit.charts import ChartPanel, horizontal_bars, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, horizontal_bars, plot_panel
 from .model import OkrCheck
 
 FLAGGED, CLEAN = "#b36b00", "#2e7d32"
@@ -39,14 +38,6 @@ def describe_flags(result: OkrCheck) -> str:
     return f"Bar chart of flags per line of the OKR, {len(result.flags)} in all: {parts}."
 
 
-def draw(figure: Figure, result: OkrCheck) -> None:
-    plot_flags(figure.axes[0], result)
-
-
 def chart_panel() -> ChartPanel[OkrCheck]:
     """The checker's chart panel."""
-    figure = new_figure(7, 2.8)
-    figure.subplots()
-    # Fixed margins: constrained layout would double the redraw time.
-    figure.subplots_adjust(left=0.2, right=0.97, bottom=0.18, top=0.88)
-    return ChartPanel(figure, draw, describe_flags)
+    return plot_panel(fixed_figure(7, 2.8, left=0.2, right=0.97, bottom=0.18, top=0.88), plot_flags, describe_flags)

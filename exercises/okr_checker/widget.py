@@ -8,7 +8,7 @@ import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import MAX_LINE_CHARS, OkrCheck, OkrRules, check_okr, okr_rules
 
@@ -40,7 +40,6 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
     message, results, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()
     limits = widgets.HTML(limits_html(rules))
     panel = chart_panel()
-    holder: dict[str, ExerciseView] = {}
 
     def fill(example_id: str) -> None:
         example = rules.example(example_id)
@@ -49,28 +48,17 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
             box.value = text
 
     def load_example(_change: Any) -> None:
-        with holder["view"].batch():
+        with view.batch():  # the view is built below, before any change can come
             fill(start.value)
 
     def current() -> OkrCheck:
         return check_okr(objective.value, [box.value for box in key_results], rules)
 
-    def update() -> None:
-        try:
-            result = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your OKR")
-            results.value, chart.value = "", ""
-            return
-        message.value = ""
-        results.value = result._repr_html_()
-        chart.value = panel.html(result)
+    update = update_showing(current, message, [(results, OkrCheck._repr_html_), (chart, panel.html)],
+                            title="Check your OKR")
 
     def snapshot() -> dict[str, Any]:
-        try:
-            result = current()
-        except ValueError as error:
-            raise ValueError(f"Fix your OKR first. {error}") from None
+        result = fix_first(current, "your OKR")
         for example in rules.examples:
             if (result.objective, tuple(t for _, t in result.key_results)) == (example.objective, example.key_results):
                 raise ValueError("This is still the example: change it into an OKR of your own first.")
@@ -99,5 +87,4 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
         watch=typed,
         charts={"chart": panel},
     )
-    holder["view"] = view
     return view

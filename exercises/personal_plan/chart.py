@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
-from ..kit.charts import ChartPanel, horizontal_bars, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, horizontal_bars, plot_panel
 from .skills import SkillsResult
 
 GROUP_COLOURS = {"communication": "#1a56c4", "knowledge": "#2e7d32", "ambiguity": "#8e4fa8"}
@@ -41,14 +40,6 @@ def describe_skills(result: SkillsResult) -> str:
     )
 
 
-def draw(figure: Figure, result: SkillsResult) -> None:
-    plot_skills(figure.axes[0], result)
-
-
 def chart_panel() -> ChartPanel[SkillsResult]:
     """The skills chart's panel; it redraws only when a rating changes."""
-    figure = new_figure(7, 2.6)
-    figure.subplots()
-    # Fixed margins: constrained layout would double the redraw time.
-    figure.subplots_adjust(left=0.37, right=0.97, bottom=0.2, top=0.88)
-    return ChartPanel(figure, draw, describe_skills)
+    return plot_panel(fixed_figure(7, 2.6, left=0.37, right=0.97, bottom=0.2, top=0.88), plot_skills, describe_skills)

@@ -6,11 +6,10 @@ import statistics
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
 from ..kit import render
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, compact_ticks, fixed_figure, plot_panel
 from .model import QUADRANTS, Ranking, Theme, quadrants, score_text
 
 # Okabe and Ito's colour-blind-safe palette, without its yellow (too pale on white).
@@ -20,14 +19,6 @@ OWN_MARKER, SHIPPED_MARKER = "D", "o"
 # Where each quadrant's name sits, in axes coordinates: quick wins top left, money pits bottom right.
 _QUADRANT_PLACES = {"Quick wins": (0.02, 0.97, "left", "top"), "Big bets": (0.98, 0.97, "right", "top"),
                     "Fill-ins": (0.02, 0.03, "left", "bottom"), "Money pits": (0.98, 0.03, "right", "bottom")}
-
-
-def compact(value: float, _position: object = None) -> str:
-    """1500 -> '1.5k': short tick labels."""
-    for threshold, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= threshold:
-            return f"{value / threshold:g}{suffix}"
-    return f"{value:g}"
 
 
 def theme_colours(themes: Sequence[Theme]) -> dict[str, str]:
@@ -75,7 +66,7 @@ def style_axes(ax: Axes, reach_unit: str) -> None:
     ax.set_ylabel(f"Value: reach \u00d7 impact \u00d7 confidence\n({reach_unit})", fontsize="small")
     ax.xaxis.set_major_locator(MaxNLocator(6, steps=[1, 2, 5, 10]))
     ax.yaxis.set_major_locator(MaxNLocator(5))
-    ax.yaxis.set_major_formatter(FuncFormatter(compact))
+    ax.yaxis.set_major_formatter(compact_ticks(largest="B"))
 
 
 def describe_value_effort(ranking: Ranking) -> str:
@@ -98,10 +89,6 @@ def describe_value_effort(ranking: Ranking) -> str:
 
 def ranking_number(ranking: Ranking, item_id: str) -> str:
     return next(f"#{ranked.rank}" for ranked in ranking.order if ranked.item.id == item_id)
-
-
-def draw(figure: Figure, ranking: Ranking) -> None:
-    plot_value_effort(figure.axes[0], ranking)
 
 
 def swatch(shape: str, colour: str) -> str:
@@ -139,9 +126,6 @@ def key_html(entries: Sequence[tuple[str, str]]) -> str:
 
 def chart_panel(reach_unit: str) -> ChartPanel[Ranking]:
     """The prioritiser's chart panel."""
-    figure = new_figure(8, 4.4)
-    ax = figure.subplots()
-    # Fixed margins: constrained layout would double the redraw time.
-    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.13, top=0.9)
-    style_axes(ax, reach_unit)
-    return ChartPanel(figure, draw, describe_value_effort)
+    figure = fixed_figure(8, 4.4, left=0.12, right=0.97, bottom=0.13, top=0.9)
+    style_axes(figure.axes[0], reach_unit)
+    return plot_panel(figure, plot_value_effort, describe_value_effort)

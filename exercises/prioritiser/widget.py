@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble, fix_first, update_showing
 from .chart import chart_key, chart_panel
 from .model import (
     ESTIMATE_NAMES,
@@ -180,20 +180,18 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         ranking = rank(typed)
         return ranking, top_item_sensitivity(ranking, swing.value / 100), waiting
 
-    def update() -> None:
-        try:
-            ranking, sensitivity, waiting = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check the estimates")
-            ranking_out.value = render.notice("info", "The ranking is hidden until every estimate can be used.")
-            sensitivity_out.value = chart.value = ""
-            return
-        message.value = render.notice(
+    def waiting_note(computed: tuple[Ranking, Sensitivity, list[str]]) -> str:
+        waiting = computed[2]
+        return render.notice(
             "info", f"Not ranked yet, waiting for all four estimates: {', '.join(waiting)}.", title="Your items"
         ) if waiting else ""
-        ranking_out.value = ranking._repr_html_()
-        sensitivity_out.value = sensitivity._repr_html_()
-        chart.value = panel.html(ranking) + key
+
+    update = update_showing(  # the message says which items wait for estimates, if any
+        current, message, [(message, waiting_note), (ranking_out, lambda computed: computed[0]._repr_html_()),
+                           (sensitivity_out, lambda computed: computed[1]._repr_html_()),
+                           (chart, lambda computed: panel.html(computed[0]) + key)],
+        title="Check the estimates", hidden=(ranking_out, "The ranking is hidden until every estimate can be used."),
+    )
 
     def on_item(_change: Any) -> None:
         load_selected()
@@ -225,10 +223,7 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         update()
 
     def snapshot() -> dict[str, Any]:
-        try:
-            ranking, sensitivity, waiting = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the estimates first. {error}") from None
+        ranking, sensitivity, waiting = fix_first(current, "the estimates")
         if waiting:
             raise ValueError(f"Give these items all four estimates, or remove them: {', '.join(waiting)}.")
         return {

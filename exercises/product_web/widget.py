@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit import render
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, update_showing
 from .chart import chart_panel
 from .model import ALL, NOTE_LABEL, Selection, product_web, readiness_note, select, snapshot_for
 
@@ -41,16 +41,8 @@ def build_product_web(phase: str = ALL, team: str = ALL) -> ExerciseView:
     def current() -> Selection:
         return select(web, phase_menu.value, team_menu.value)
 
-    def update() -> None:
-        try:
-            selection = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Choose again")
-            duties.value, chart.value = "", ""
-            return
-        message.value = ""
-        duties.value = selection._repr_html_()
-        chart.value = panel.html(selection)
+    update = update_showing(current, message, [(duties, Selection._repr_html_), (chart, panel.html)],
+                            title="Choose again")
 
     def show_note(_change: object = None) -> None:
         if not str(note.value).strip():

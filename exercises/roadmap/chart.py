@@ -6,10 +6,9 @@ from collections.abc import Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, plot_panel
 from ..kit.numbers import format_number
 from ..prioritiser.chart import key_html, swatch, text_colour, theme_colours
 from ..prioritiser.model import Theme
@@ -98,14 +97,7 @@ def chart_key(themes: Sequence[Theme]) -> str:
     return key_html(entries)
 
 
-def draw(figure: Figure, roadmap: Roadmap) -> None:
-    plot_roadmap(figure.axes[0], roadmap)
-
-
 def chart_panel() -> ChartPanel[Roadmap]:
-    figure = new_figure(6.5, 3.8)
-    ax = figure.subplots()
-    # Fixed margins: constrained layout would double the redraw time.
-    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.1, top=0.9)
-    style_axes(ax)
-    return ChartPanel(figure, draw, describe_roadmap)
+    figure = fixed_figure(6.5, 3.8, left=0.12, right=0.97, bottom=0.1, top=0.9)
+    style_axes(figure.axes[0])
+    return plot_panel(figure, plot_roadmap, describe_roadmap)

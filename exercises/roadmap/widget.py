@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble, fix_first, update_showing
 from ..prioritiser.model import Ranking
 from .chart import chart_key, chart_panel
 from .checks import LIMITS
@@ -169,19 +169,15 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
         capacity = parse_capacity({name: field.value for name, field in capacity_fields.items()})
         return build(chosen["backlog"], capacity, moves, outcomes, not_text.value)
 
+    show_roadmap = update_showing(
+        current, message, [(notes, _notes_html), (board, Roadmap._repr_html_),
+                           (chart, lambda roadmap: panel.html(roadmap) + key)],
+        title="Check your inputs", hidden=(board, "The roadmap is hidden until every input can be used."),
+    )
+
     def update() -> None:
         load_source()
-        try:
-            roadmap = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your inputs")
-            board.value = render.notice("info", "The roadmap is hidden until every input can be used.")
-            notes.value = chart.value = ""
-            return
-        message.value = ""
-        notes.value = _notes_html(roadmap)
-        board.value = roadmap._repr_html_()
-        chart.value = panel.html(roadmap) + key
+        show_roadmap()
 
     def on_item(_change: Any) -> None:
         with batch():
@@ -218,10 +214,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
         update()
 
     def snapshot() -> dict[str, Any]:
-        try:
-            roadmap = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the inputs first. {error}") from None
+        roadmap = fix_first(current, "the inputs")
         ranked_ids = {i.id for i in roadmap.backlog.items}
         return {
             "inputs": {

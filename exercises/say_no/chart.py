@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
-from ..kit.charts import ChartPanel, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, plot_panel
 from .model import Debrief
 
 THIS_COLOUR, WEAKEST_COLOUR, OVERALL_COLOUR = "#1a56c4", "#b36b00", "#9aa9c2"
@@ -48,13 +47,7 @@ def describe_debrief(result: Debrief, overall: Sequence[float] | None = None) ->
     return text
 
 
-def draw(figure: Figure, charts: Charts) -> None:
-    plot_debrief(figure.axes[0], *charts)
-
-
 def chart_panel() -> ChartPanel[Charts]:
     """The debrief's panel: one wide, short Axes with room on the left for the dimensions' names."""
-    figure = new_figure(6.4, 3.1)
-    figure.subplots()
-    figure.subplots_adjust(left=0.34, right=0.97, bottom=0.3, top=0.89)
-    return ChartPanel(figure, draw, lambda charts: describe_debrief(*charts))
+    figure = fixed_figure(6.4, 3.1, left=0.34, right=0.97, bottom=0.3, top=0.89)
+    return plot_panel(figure, lambda ax, charts: plot_debrief(ax, *charts), lambda charts: describe_debrief(*charts))

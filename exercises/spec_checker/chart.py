@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..kit.charts import ChartPanel, horizontal_bars, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, horizontal_bars, plot_panel
 from .model import FlagChart
 
 MUST_FIX_COLOUR, WORTH_FIXING_COLOUR, CLEAR_COLOUR = "#b3261e", "#b36b00", "#2e7d32"
@@ -45,19 +44,12 @@ def describe_flags(chart: FlagChart) -> str:
     return f"Bar chart of flags per section, {chart.total} in all: " + "; ".join(parts) + "."
 
 
-def draw(figure: Figure, chart: FlagChart) -> None:
-    plot_flags(figure.axes[0], chart)
-
-
 def chart_panel() -> ChartPanel[FlagChart]:
     """The flags-per-section panel; it redraws only when a count changes."""
-    figure = new_figure(6.4, 2.9)
-    figure.subplots()
-    # Fixed margins: constrained layout would double the redraw time.
-    figure.subplots_adjust(**_MARGINS)
+    figure = fixed_figure(6.4, 2.9, **_MARGINS)
     # The key never changes, so it is made once, as figure text above the axes: a Matplotlib legend would be
     # laid out again on every redraw, which doubled the time of one.
     for x, symbol, colour, label in _KEY:
         figure.text(x, _KEY_Y, symbol, color=colour, fontsize=10, va="center")
         figure.text(x + 0.025, _KEY_Y, label, fontsize=8, va="center")
-    return ChartPanel(figure, draw, describe_flags)
+    return plot_panel(figure, plot_flags, describe_flags)

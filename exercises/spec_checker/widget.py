@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
 
-from ..kit import render
-from ..kit.views import ExerciseView, assemble
+from ..kit.views import ExerciseView, assemble, fill_on_click, fix_first, update_showing
 from .chart import chart_panel
 from .model import SpecCheck, check_spec
 from .page import limits_html, scenario_html, spec_html, spec_markdown
@@ -48,24 +46,17 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
         return check_spec({name: box.value for name, box in boxes.items()}, rules=rules,
                           scenario=scenario(choice.value, scenarios))
 
+    show_check = update_showing(
+        current, message, [(checklist, SpecCheck._repr_html_), (chart, lambda check: panel.html(check.chart)),
+                           (spec, spec_html)], title="Check your text",
+    )
+
     def update() -> None:
         brief.value = scenario_html(scenario(choice.value, scenarios))
-        try:
-            check = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your text")
-            checklist.value = chart.value = spec.value = ""
-            return
-        message.value = ""
-        checklist.value = check._repr_html_()
-        chart.value = panel.html(check.chart)
-        spec.value = spec_html(check)
+        show_check()
 
     def snapshot() -> dict[str, Any]:
-        try:
-            check = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the text first. {error}") from None
+        check = fix_first(current, "the text")
         if not check.written:
             raise ValueError("Write at least one section of your spec first, or load an example to start from.")
         texts = {s.id: text for s, text in zip(rules.sections, check.texts, strict=True)}
@@ -84,13 +75,6 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
         watch={"scenario": choice, **boxes},
         charts={"chart": panel},
     )
-
-    def fill(values: Mapping[str, str]) -> None:
-        with view.batch():  # one update at the end, not one per box
-            for name, box in boxes.items():
-                box.value = values.get(name, "")
-
-    flawed.on_click(lambda _button: fill(scenario(choice.value, scenarios).example("flawed")))
-    good.on_click(lambda _button: fill(scenario(choice.value, scenarios).example("good")))
-    clear.on_click(lambda _button: fill({}))
+    fill_on_click(view, boxes, [(flawed, lambda: scenario(choice.value, scenarios).example("flawed")),
+                                (good, lambda: scenario(choice.value, scenarios).example("good")), (clear, dict)])
     return view

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from ..kit.charts import ChartPanel, horizontal_bars, new_figure
+from ..kit.charts import ChartPanel, fixed_figure, horizontal_bars, plot_panel
 from .model import WordBudget
 
 LIMIT_COLOUR, USED_COLOUR, OVER_COLOUR = "#e3e7ee", "#1a56c4", "#b3261e"
@@ -40,19 +39,12 @@ def describe_word_budget(budget: WordBudget) -> str:
     return "Bar chart of words used against each part's limit: " + "; ".join(parts) + "."
 
 
-def draw(figure: Figure, budget: WordBudget) -> None:
-    plot_word_budget(figure.axes[0], budget)
-
-
 def chart_panel() -> ChartPanel[WordBudget]:
     """The word-budget panel; it redraws only when a word count changes."""
-    figure = new_figure(6.4, 2.9)
-    figure.subplots()
-    # Fixed margins: constrained layout would double the redraw time.
-    figure.subplots_adjust(**_MARGINS)
+    figure = fixed_figure(6.4, 2.9, **_MARGINS)
     # The legend never changes, so it belongs to the figure (made once, at the axes' lower right), not to each plot.
     handles = [Patch(color=LIMIT_COLOUR, label="Word limit"), Patch(color=USED_COLOUR, label="Words used"),
                Patch(color=OVER_COLOUR, label="Over the limit")]
     figure.legend(handles=handles, loc="lower right", bbox_to_anchor=(_MARGINS["right"], _MARGINS["bottom"]),
                   fontsize="small")
-    return ChartPanel(figure, draw, describe_word_budget)
+    return plot_panel(figure, plot_word_budget, describe_word_budget)

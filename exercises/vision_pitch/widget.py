@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..kit import render
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import ExerciseView, assemble, written_answer
+from ..kit.views import ExerciseView, assemble, fill_on_click, fix_first, update_showing, written_answer
 from .chart import chart_panel
 from .model import PitchCheck, PitchSpec, check_pitch, pitch_html, pitch_markdown, pitch_spec
 
@@ -41,24 +40,17 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
     def current() -> PitchCheck:
         return check_pitch(spec, {name: box.value for name, box in boxes.items()}, audience.value)
 
+    show_check = update_showing(
+        current, message, [(checklist, PitchCheck._repr_html_), (pitch, pitch_html),
+                           (chart, lambda check: panel.html(check.budget))], title="Check your text",
+    )
+
     def update() -> None:
         focus.value = f"<p><em>{render.escape(spec.audience(audience.value).focus)}</em></p>"
-        try:
-            check = current()
-        except ValueError as error:
-            message.value = render.notice("error", str(error), title="Check your text")
-            checklist.value = pitch.value = chart.value = ""
-            return
-        message.value = ""
-        checklist.value = check._repr_html_()
-        pitch.value = pitch_html(check)
-        chart.value = panel.html(check.budget)
+        show_check()
 
     def snapshot() -> dict[str, Any]:
-        try:
-            check = current()
-        except ValueError as error:
-            raise ValueError(f"Fix the text first. {error}") from None
+        check = fix_first(current, "the text")
         texts = {f.id: text for f, text in zip(spec.fields, check.texts, strict=True)}
         wrong = clean_text(proven_wrong.value, WRONG_LABEL)
         return {"inputs": {"audience": check.audience.id} | texts | {"proven_wrong": wrong}, "results": check.as_dict(),
@@ -75,12 +67,5 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
         watch={"audience": audience, **boxes},
         charts={"chart": panel},
     )
-
-    def fill(values: Mapping[str, str]) -> None:
-        with view.batch():  # one update at the end, not one per box
-            for name, box in boxes.items():
-                box.value = values.get(name, "")
-
-    example.on_click(lambda _button: fill(spec.example))
-    clear.on_click(lambda _button: fill({}))
+    fill_on_click(view, boxes, [(example, lambda: spec.example), (clear, dict)])
     return view

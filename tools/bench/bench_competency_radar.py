@@ -3,15 +3,11 @@
 from collections.abc import Callable
 
 from exercises import competency_radar
+from tools.bench import setting
 
 EXERCISE_ID = "competency-radar"
 NAME = "competency radar: move a rating slider"
 
 
 def setup() -> Callable[[int], None]:
-    view = competency_radar.build_radar()
-
-    def step(i: int) -> None:
-        view.controls["rating_analytics"].value = 1 + i % 5
-
-    return step
+    return setting(competency_radar.build_radar(), "rating_analytics", lambda i: 1 + i % 5)

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from exercises import experiment_planner
+from tools.bench import setting
 
 NAME = "experiment planner: type a new minimum detectable effect"
 EXERCISE_ID = "experiment-planner"
@@ -10,8 +11,4 @@ EXERCISE_ID = "experiment-planner"
 
 def setup() -> Callable[[int], None]:
     view = experiment_planner.build_planner(look_plan="daily")
-
-    def step(i: int) -> None:
-        view.controls["effect_points"].value = str(0.5 + (i % 24) / 4)
-
-    return step
+    return setting(view, "effect_points", lambda i: str(0.5 + (i % 24) / 4))

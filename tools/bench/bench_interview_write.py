@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from exercises import interview_lab
+from tools.bench import setting
 
 NAME = "interview-question lab, part 2: check a rewritten question"
 EXERCISE_ID = "interview-lab-write"
@@ -15,9 +16,4 @@ DRAFTS = [
 
 
 def setup() -> Callable[[int], None]:
-    view = interview_lab.build_question_checker()
-
-    def step(i: int) -> None:
-        view.controls["question"].value = f"{DRAFTS[i % len(DRAFTS)]} ({i})"
-
-    return step
+    return setting(interview_lab.build_question_checker(), "question", lambda i: f"{DRAFTS[i % len(DRAFTS)]} ({i})")

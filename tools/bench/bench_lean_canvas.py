@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from exercises import lean_canvas
+from tools.bench import setting
 
 EXERCISE_ID = "lean-canvas"
 NAME = "lean canvas: edit the problem box"
@@ -11,8 +12,4 @@ NAME = "lean canvas: edit the problem box"
 def setup() -> Callable[[int], None]:
     view = lean_canvas.build_lean_canvas()
     base = lean_canvas.example("hiking-club")["problem"]
-
-    def step(i: int) -> None:
-        view.controls["problem"].value = f"{base}\nVersion {i}."  # new text every time: no cache hit
-
-    return step
+    return setting(view, "problem", lambda i: f"{base}\nVersion {i}.")  # new text every time: no cache hit

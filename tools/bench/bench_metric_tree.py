@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from exercises import metric_tree
+from tools.bench import setting
 
 NAME = "metric tree: reconnect one metric"
 EXERCISE_ID = "metric-tree"
@@ -15,8 +16,4 @@ def setup() -> Callable[[int], None]:
         for number, target in {3: "north-star", 6: "north-star", 1: "hours-per-listener", 4: "counter"}.items():
             view.controls[f"link_{number}"].value = target
     targets = ["north-star", "weekly-listeners", "hours-per-listener", "counter", "out"]
-
-    def step(i: int) -> None:
-        view.controls["link_8"].value = targets[i % len(targets)]
-
-    return step
+    return setting(view, "link_8", lambda i: targets[i % len(targets)])

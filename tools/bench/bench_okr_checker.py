@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from exercises import okr_checker
+from tools.bench import setting
 
 NAME = "OKR checker: rewrite one key result"
 EXERCISE_ID = "okr-checker"
@@ -16,9 +17,4 @@ DRAFTS = [
 
 
 def setup() -> Callable[[int], None]:
-    view = okr_checker.build_okr_checker()
-
-    def step(i: int) -> None:
-        view.controls["key_result_1"].value = f"{DRAFTS[i % len(DRAFTS)]} ({i})"
-
-    return step
+    return setting(okr_checker.build_okr_checker(), "key_result_1", lambda i: f"{DRAFTS[i % len(DRAFTS)]} ({i})")

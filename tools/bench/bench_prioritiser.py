@@ -3,15 +3,11 @@
 from collections.abc import Callable
 
 from exercises import prioritiser
+from tools.bench import setting
 
 NAME = "backlog prioritiser: type a new reach for the top item"
 EXERCISE_ID = "prioritiser"
 
 
 def setup() -> Callable[[int], None]:
-    view = prioritiser.build_prioritiser()
-
-    def step(i: int) -> None:
-        view.controls["reach"].value = str(4000 + 1000 * (i % 12))
-
-    return step
+    return setting(prioritiser.build_prioritiser(), "reach", lambda i: str(4000 + 1000 * (i % 12)))

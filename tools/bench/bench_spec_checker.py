@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from exercises.spec_checker.widget import build_spec_checker
+from tools.bench import setting
 
 EXERCISE_ID = "spec-checker"
 NAME = "spec checker: edit the acceptance criteria"
@@ -14,10 +15,5 @@ UNTESTABLE = "Reminders are quick and work well."
 def setup() -> Callable[[int], None]:
     view = build_spec_checker()
     view.controls["flawed"].click()
-
-    def step(i: int) -> None:
-        # A different number of untestable lines each time, so the chart has a new count to draw.
-        lines = [TESTABLE.format(i=i)] + [UNTESTABLE] * (i % 4)
-        view.controls["criteria"].value = "\n".join(lines)
-
-    return step
+    # A different number of untestable lines each time, so the chart has a new count to draw.
+    return setting(view, "criteria", lambda i: "\n".join([TESTABLE.format(i=i)] + [UNTESTABLE] * (i % 4)))

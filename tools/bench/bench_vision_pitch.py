@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from exercises.vision_pitch.widget import build_pitch_builder
+from tools.bench import setting
 
 EXERCISE_ID = "vision-pitch"
 NAME = "vision-pitch builder: edit a part"
@@ -11,9 +12,5 @@ NAME = "vision-pitch builder: edit a part"
 def setup() -> Callable[[int], None]:
     view = build_pitch_builder()
     view.controls["example"].click()
-
-    def step(i: int) -> None:
-        sentence = f"Failed payments cost us {i}% of revenue, according to the finance report. "
-        view.controls["problem"].value = sentence * (1 + i % 5)
-
-    return step
+    sentence = "Failed payments cost us {i}% of revenue, according to the finance report. "
+    return setting(view, "problem", lambda i: sentence.format(i=i) * (1 + i % 5))
