@@ -48,6 +48,8 @@ TOOLS = {
     "set-repo": (["tools.set_repo_url"], "point the course at a fork: set-repo https://github.com/OWNER/REPO"),
     "bench": (["tools.benchmarks"], "build times and widget-update median/p95 per benchmark case"),
     "bench-site": (["tools.bench_site"], "Lighthouse scores, page weight and browser-test time of the built site"),
+    "bench-live": (["tools.bench_live"], "Run live on the built site: cold and warm start, bytes, update median/p95 "
+                   "per exercise"),
     "pdf": (["tools.book_pdf"], "the whole book as one PDF in _build/pdf/"),
     "linkcheck": (["tools.site_commands", "linkcheck"], "check every external link (needs the internet)"),
     "course-map": (["tools.coursemap"], "refresh the course map in the instructor guide (--check: only check)"),
@@ -56,8 +58,8 @@ TOOLS = {
     "student-copy": (["tools.student_copy"], "the repository students launch (no instructor notes): "
                      "student-copy --out DIR"),
 }
-ORDER = ["build", "test", "serve", "execute", "set-repo", "pdf", "linkcheck", "bench", "bench-site", "course-map",
-         "pack", "gradebook", "student-copy"]
+ORDER = ["build", "test", "serve", "execute", "set-repo", "pdf", "linkcheck", "bench", "bench-site", "bench-live",
+         "course-map", "pack", "gradebook", "student-copy"]
 # The unit and widget tests, which the test command also runs on every other supported Python:
 # not the book, PDF, edition, pack and site tests (marked `book`), not the notebooks (nbval).
 PORTABLE_TESTS = ["tests", "-m", "not book"]
