@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
+import test_site_browser
 from exercises import registry
 from exercises.feasibility.model import FIELDS
 from exercises.kit.savework import validate_record
-from test_site_browser import KNOWN_WARNINGS, ON_CI, axe_problems
+from test_site_browser import KNOWN_WARNINGS, axe_problems, unavailable
 from tools import livepage, sitekit
 
 pytestmark = pytest.mark.book
@@ -33,12 +34,6 @@ def page_of(exercise_id: str) -> str:
     return f"chapters/{registry.exercise(exercise_id).chapter}.html"
 
 
-def unavailable(reason: str) -> None:
-    if ON_CI:
-        pytest.fail(f"{reason} (CI=true: browser tests must run)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
     if not RUNTIME_JSON.exists():
@@ -47,18 +42,14 @@ def site() -> Iterator[str]:
         yield base
 
 
+chromium = test_site_browser.chromium  # the site tests' fixture: one browser for the session
+
+
 @pytest.fixture(scope="module")
-def context(site) -> Iterator[object]:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        unavailable("the playwright package is not installed")
-    if sitekit.find_chromium() is None:
-        unavailable("no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)")
-    with sitekit.browser() as browser:
-        context = browser.new_context(service_workers="block", accept_downloads=True)
-        yield context
-        context.close()
+def context(site, chromium) -> Iterator[object]:
+    context = chromium.new_context(service_workers="block", accept_downloads=True)
+    yield context
+    context.close()
 
 
 class Tab:
@@ -75,17 +66,10 @@ class Tab:
             self.page.add_init_script(
                 f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
             self.page.emulate_media(color_scheme=theme)
-        self.page.route("**/*", self._route)
+        self.page.route("**/*", sitekit.only_this_host(base, self.external))
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(self.base):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
 
     def _console(self, message) -> None:
         known = any(text in message.text for text in KNOWN_WARNINGS)

@@ -88,19 +88,12 @@ class Visit:
             # The pydata theme reads the reader's choice from localStorage before it paints.
             self.context.add_init_script(
                 f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
-        self.context.route("**/*", self._route)
+        self.context.route("**/*", sitekit.only_this_host(base, self.external))
         self.page = self.context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("requestfailed", lambda request: self.failed.append(f"{request.url} ({request.failure})"))
         self.page.on("response", self._response)
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(self.base):
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
 
     def _console(self, message) -> None:
         known = message.type == "warning" and any(text in message.text for text in KNOWN_WARNINGS)

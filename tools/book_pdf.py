@@ -159,15 +159,8 @@ def print_pdf(single: Path, target: Path) -> dict:
     with sitekit.serve(single) as base, sitekit.browser() as browser:
         context = browser.new_context(service_workers="block", color_scheme="light")
         context.add_init_script("localStorage.setItem('theme', 'light'); localStorage.setItem('mode', 'light');")
-
-        def only_local(route) -> None:
-            if route.request.url.startswith(base):
-                route.continue_()
-            else:
-                problems.append(f"asked another host for {route.request.url}")
-                route.abort()
-
-        context.route("**/*", only_local)
+        other_hosts: list[str] = []
+        context.route("**/*", sitekit.only_this_host(base, other_hosts))
         page = context.new_page()
         page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
         page.goto(base + page_name, wait_until="load")
@@ -200,6 +193,7 @@ def print_pdf(single: Path, target: Path) -> dict:
             tagged=True,
         )
         context.close()
+    problems += [f"asked another host for {url}" for url in other_hosts]
     if problems:
         target.unlink(missing_ok=True)
         raise RuntimeError("The single-page book did not render cleanly:\n" + "\n".join(problems))

@@ -14,7 +14,7 @@ import io
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tools import ROOT
@@ -47,6 +47,20 @@ def find_chromium() -> str | None:
     return None
 
 
+def only_this_host(base: str, blocked: list[str]) -> Callable[[object], None]:
+    """A Playwright route handler: requests under ``base`` go through; any other is aborted and its
+    URL appended to ``blocked`` (the site must need no other host)."""
+
+    def route(route) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    return route
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -57,13 +71,17 @@ class _GzipHandler(_QuietHandler):
 
     TEXT = {".html", ".css", ".js", ".json", ".svg", ".txt", ".map", ".ttf"}
 
+    def gzipped(self, path: Path) -> bytes:
+        """The body sent for ``path``: its bytes, gzipped."""
+        return gzip.compress(path.read_bytes(), 6)
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix not in self.TEXT or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
+        body = self.gzipped(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
