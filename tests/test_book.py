@@ -10,14 +10,12 @@ import subprocess
 import sys
 
 import pytest
+from live_exercises import notes  # the book's extension, not a package
 
 from exercises import registry
 from tools import ROOT
 from tools.booksource import markdown_text, notebook_cells, read_config, toc_files
 from tools.sitekit import HTML
-
-sys.path.insert(0, str(ROOT / "assets" / "sphinx"))
-from live_exercises import notes  # the book's extension, not a package
 
 pytestmark = pytest.mark.book
 CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]-*.ipynb"))

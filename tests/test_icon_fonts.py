@@ -9,16 +9,13 @@ from __future__ import annotations
 import base64
 import io
 import re
-import sys
 from pathlib import Path
 
+import icon_fonts  # the book's extension (assets/sphinx)
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "assets" / "sphinx"))
-import icon_fonts  # noqa: E402 - the book's extension, not a package
+from tools.sitekit import HTML
 
-HTML = ROOT / "_build" / "html"
 pytestmark = pytest.mark.book
 
 

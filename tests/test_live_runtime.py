@@ -12,19 +12,15 @@ import hashlib
 import io
 import json
 import re
-import sys
 import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from live_exercises import cells, notes, publish, widgets  # the book's extension (assets/sphinx)
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "assets" / "sphinx"))
-from live_exercises import cells, notes, publish, widgets  # noqa: E402 - the book's extension, not a package
-
-from tools import live_runtime  # noqa: E402
-from tools import live_sources as sources  # noqa: E402
+from tools import ROOT, live_runtime
+from tools import live_sources as sources
 
 RUNTIME = live_runtime.RUNTIME
 needs_runtime = pytest.mark.skipif(not (RUNTIME / "manifest.json").exists(), reason="run tools/live_runtime.py first")

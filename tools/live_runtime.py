@@ -34,10 +34,10 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from tools import ROOT
 from tools import live_sources as sources
 from tools.booksource import sync_tree
 
-ROOT = sources.ROOT
 TOOLS = ROOT / "tools"
 BRIDGE = ROOT / "assets" / "live" / "python"
 LICENCE_TEXTS = ROOT / "assets" / "live" / "licenses"
@@ -107,7 +107,7 @@ def probe(core: dict[str, bytes], packages: dict[str, bytes], lock: dict, wheels
                *[arg for name in sources.closure(lock, ROOTS) for arg in ("--package", name)],
                *[arg for name in sorted(wheels) for arg in ("--wheel", str(WORK / "wheels" / name))],
                "--mount", f"{BRIDGE}=/bridge", "--mount", f"{out}=/out", "--mount", f"{TOOLS / 'pyodide'}=/tools",
-               "/tools/probe.py"]
+               "--env", "PYTHONPATH=/bridge", "/tools/probe.py"]
     say("Probing every exercise in Pyodide under Node (font cache, imported packages) ...")
     completed = subprocess.run(command, capture_output=True, text=True)
     if completed.returncode != 0 or not (out / "probe.json").exists():

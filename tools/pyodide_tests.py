@@ -16,10 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools import live_runtime
+from tools import ROOT, live_runtime
 from tools import live_sources as sources
 
-ROOT = sources.ROOT
 # The test command's portable tests (not marked `book`), but for those that test the tools (they
 # import the `tools` package) or need what Pyodide has not: they run on CPython only.
 NEEDS_A_KERNEL = {"test_live_kernel.py"}

@@ -21,8 +21,7 @@ import time
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, "/bridge")
-import pm_live
+import pm_live  # from /bridge (PYTHONPATH): assets/live/python, the Python half of the page
 
 posted: list[tuple[str, str]] = []
 bridge = pm_live.start(lambda kind, text, buffers: posted.append((kind, text)))

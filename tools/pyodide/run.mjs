@@ -57,6 +57,7 @@ pyodide.globals.set("_run_argv", pyodide.toPy([options.script, ...options.args])
 pyodide.globals.set("_run_cwd", options.cwd);
 const status = await pyodide.runPythonAsync(`
 import os, runpy, sys
+sys.path_importer_cache.clear()  # a PYTHONPATH folder mounted after start-up was cached as missing
 sys.argv = list(_run_argv)
 if _run_cwd:
     os.chdir(_run_cwd)
