@@ -12,7 +12,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+
+
+@cache
+def _function(path: str) -> Callable[..., Any]:
+    """The function a "module:function" path names, imported once (the gradebook asks for it per record)."""
+    module_name, function_name = path.split(":")
+    return getattr(importlib.import_module(module_name), function_name)
 
 
 @dataclass(frozen=True)
@@ -46,9 +54,8 @@ class Exercise:
             return False
         if self.complete is None:
             return True
-        module_name, function_name = self.complete.split(":")
         try:
-            return bool(getattr(importlib.import_module(module_name), function_name)(record))
+            return bool(_function(self.complete)(record))
         except (KeyError, TypeError, AttributeError, ValueError):
             return False
 

@@ -1,7 +1,7 @@
 """Turn a folder of students' "Save my work" files into a CSV gradebook and a summary chart.
 
 usage: python -m tools.gradebook FOLDER --out grades.csv [--chart grades.png] [--feedback DIR]
-       [--canvas FILE] [--moodle FILE] [--roster FILE] [--force] [--quiet]
+       [--canvas FILE] [--moodle FILE] [--roster FILE] [--force] [--quiet] [--jobs N]
 
 The Canvas and Moodle files and the feedback pages are described in :mod:`tools.grade_exports`.
 
@@ -45,8 +45,9 @@ from pathlib import Path
 from exercises import registry
 from exercises import rubrics as rubric_data
 from exercises.rubrics import Criterion
+from tools import reading
 from tools.grading import Course
-from tools.submissions import Problem, Submission, files_under, read_submission, shown
+from tools.submissions import Problem, Submission, files_under, shown
 
 PROGRESS_FROM = 500  # files; smaller folders finish before a bar would help
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,6 +68,7 @@ class Gradebook:
     folder: Path = Path(".")
     learners: dict[tuple[str, str], dict[str, Submission]] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    latest: dict[tuple[str, str], Submission] = field(default_factory=dict)  # each learner's latest save
     problems: list[Problem] = field(default_factory=list)
     files_seen: int = 0
     companions_skipped: int = 0
@@ -99,24 +101,22 @@ class Progress:
 
 
 def collect(folder: Path, course_ids: Iterable[str] | None = None, progress: bool = True, *,
-            now: datetime | None = None, rubrics: dict[str, tuple[Criterion, ...]] | None = None) -> Gradebook:
+            now: datetime | None = None, rubrics: dict[str, tuple[Criterion, ...]] | None = None,
+            jobs: int | None = None) -> Gradebook:
     """Read every file under ``folder``; never raises for a bad file.
 
-    ``course_ids``: the exercises graded (default: the registry's); ``rubrics``: default the course's.
+    ``course_ids``: the exercises graded (default: the registry's); ``rubrics``: default the course's;
+    ``jobs``: processes reading files (default: one per core for large folders; see :mod:`tools.reading`).
     """
     course = Course(course_ids, now)
     paths, problems, system = files_under(folder)
     book = Gradebook(list(course.ids), {e.id for e in registry.EXERCISES if e.scored and e.id in course.ids},
                      _criteria_by_exercise() if rubrics is None else rubrics, folder, problems=problems,
                      system_skipped=system)
-    seen: dict[str, str] = {}
+    duplicates = reading.Duplicates(folder)
     bar = Progress(len(paths), progress)
-    for done, path in enumerate(paths, 1):
+    for done, result in enumerate(reading.read_all(folder, paths, course, jobs), 1):
         book.files_seen += 1
-        try:
-            result = read_submission(path, path.relative_to(folder), course)
-        except Exception as error:  # a last guard: one odd file must not stop the run
-            result = Problem(shown(path.relative_to(folder).as_posix()), f"could not be read ({type(error).__name__})")
         bar.update(done)
         if result is None:
             book.companions_skipped += 1
@@ -124,10 +124,10 @@ def collect(folder: Path, course_ids: Iterable[str] | None = None, progress: boo
         if isinstance(result, Problem):
             book.problems.append(result)
             continue
-        if result.digest in seen:
-            book.problems.append(Problem(result.path, f"a duplicate of {seen[result.digest]} (same record)"))
+        original = duplicates.original_of(result)
+        if original is not None:
+            book.problems.append(Problem(result.path, f"a duplicate of {original} (same record)"))
             continue
-        seen[result.digest] = result.path
         book.records_used += 1
         if result.max_score is not None:
             book.scored.add(result.exercise_id)
@@ -135,8 +135,10 @@ def collect(folder: Path, course_ids: Iterable[str] | None = None, progress: boo
         previous = saves.get(result.exercise_id)
         if previous is None or (result.saved_at, result.path) > (previous.saved_at, previous.path):
             saves[result.exercise_id] = result
-        latest = max(saves.values(), key=lambda s: (s.saved_at, s.path))
-        book.labels[result.learner_key] = latest.learner_label
+        latest = book.latest.get(result.learner_key)
+        if latest is None or (result.saved_at, result.path) > (latest.saved_at, latest.path):
+            book.latest[result.learner_key] = result  # the label is the latest save's, of any exercise
+            book.labels[result.learner_key] = result.learner_label
     return book
 
 
@@ -277,6 +279,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--roster", type=Path, help="CSV: name, email, canvas_id, sis_user_id, sis_login_id, section")
     parser.add_argument("--force", action="store_true", help="replace existing output files")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--jobs", type=int, help="processes reading files (default: one per core for large folders)")
     args = parser.parse_args(argv)
     chart = args.chart or args.out.with_suffix(".png")
     if not args.folder.is_dir():
@@ -285,7 +288,7 @@ def main(argv: list[str]) -> int:
     if existing and not args.force:
         parser.error(f"{', '.join(existing)} already exists; add --force to replace it")
     start = time.perf_counter()
-    book = collect(args.folder, course_exercise_ids(), progress=not args.quiet)
+    book = collect(args.folder, course_exercise_ids(), progress=not args.quiet, jobs=args.jobs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     chart.parent.mkdir(parents=True, exist_ok=True)
     write_csv(book, args.out)
