@@ -59,6 +59,10 @@ class Exercise:
         except (KeyError, TypeError, AttributeError, ValueError):
             return False
 
+    def completion_rule(self) -> Callable[[Mapping[str, Any]], Any] | None:
+        """The function :meth:`is_complete` asks (imported now, once), or None when any valid record is complete."""
+        return None if self.complete is None else _function(self.complete)
+
     def builder(self) -> Callable[..., Any]:
         """The ``build_*`` function (imports the widget module, and so ipywidgets, now)."""
         module_name, function_name = self.build.split(":")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import tempfile
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -125,11 +127,32 @@ def nest(value: object, levels: int) -> object:
     return value
 
 
+def depth_before(value: object) -> int:
+    """The deepest level of ``value`` (scalars count; the record is level 1), as it was walked before."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
+
+
 @given(JSON, st.integers(0, 40))
 def test_the_quick_depth_check_agrees_with_the_walk(value, levels):
     nested = nest(value, levels)
     text = json.dumps(nested)
-    assert submissions._too_deep(text, nested) == (submissions._depth(nested) > submissions.MAX_DEPTH)
+    assert submissions._too_deep(text, nested) == (depth_before(nested) > submissions.MAX_DEPTH)
+
+
+@pytest.mark.parametrize("inside, levels, too_deep", [(1, 30, False), (1, 31, False), (1, 32, True), (1, 33, True),
+                                                       ([], 31, False), ([0], 31, True), ({}, 31, False)])
+def test_the_depth_limit_counts_the_innermost_value_as_a_level(inside, levels, too_deep):
+    nested = nest(inside, levels)  # ``inside`` at level levels + 1 (the record is level 1)
+    assert submissions._too_deep(json.dumps(nested), nested) is too_deep
+    assert (depth_before(nested) > submissions.MAX_DEPTH) is too_deep
 
 
 def shown_before(text: str) -> str:
@@ -185,3 +208,46 @@ DIGITS = st.text("0123456789", min_size=1, max_size=5)
        | st.text(max_size=25) | st.datetimes().map(lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")))
 def test_saved_at_is_read_as_strptime_reads_it(text):
     assert savework._is_utc_time(text) == strptime_reads(text)
+
+
+def test_the_course_loads_its_rules_before_the_workers_start():
+    from exercises import registry
+    from tools.grading import Course
+
+    Course().prepare()
+    for entry in registry.EXERCISES:
+        rule = entry.completion_rule()
+        assert (rule is None) == (entry.complete is None)
+        assert rule is None or rule is entry.completion_rule()  # imported once
+
+
+@given(st.text(max_size=30))
+def test_a_name_is_judged_the_same_with_the_quick_path(name):
+    refused = any(unicodedata.category(char) in {"Cc", "Cs", "Zl", "Zp"} for char in name)
+    assert (savework._name_problem(name) is not None) is refused
+
+
+def test_no_course_schema_names_a_format_so_the_command_can_skip_their_grammars():
+    """tools.gradebook loads jsonschema without rfc3987_syntax (the "iri" format checks)."""
+
+    def formats(value: object) -> list[object]:
+        if isinstance(value, dict):
+            return [value.get("format")] * ("format" in value) + [f for v in value.values() for f in formats(v)]
+        return [f for v in value for f in formats(v)] if isinstance(value, list) else []
+
+    schemas = sorted(Path("exercises/data").glob("*.schema.json"))
+    assert schemas
+    for schema in schemas:
+        assert formats(json.loads(schema.read_text(encoding="utf-8"))) == [], schema.name
+
+
+@pytest.mark.parametrize("size", [0, 100, submissions.MAX_BYTES, submissions.MAX_BYTES + 5])
+def test_a_file_that_grew_since_its_size_was_read_is_read_to_the_limit(tmp_path, size):
+    path = tmp_path / "grew.json"
+    path.write_bytes(b"x" * size)
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        data = submissions._read_at_most(descriptor, 10)  # its size when it was looked at
+    finally:
+        os.close(descriptor)
+    assert len(data) == min(size, submissions.MAX_BYTES + 1)

@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -167,8 +168,10 @@ def tree_rss_kib(pid: int) -> int:
     return total
 
 
-def run_gradebook(folder: Path, out: Path, extra: list[str]) -> tuple[float, int, int, str]:
-    """Run the gradebook command; (seconds, peak tree RSS sampled in KiB, largest process's ru_maxrss, stdout)."""
+def run_gradebook(folder: Path, out: Path, extra: list[str]) -> tuple[float, float, int, int, str]:
+    """Run the gradebook command: (wall seconds, CPU seconds of all its processes, peak tree RSS sampled
+    in KiB, the largest process's ru_maxrss in KiB, its output)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [sys.executable, "-m", "tools.gradebook", str(folder), "--out", str(out), "--force", *extra]
     peak, done = 0, threading.Event()
     start = time.perf_counter()
@@ -187,9 +190,9 @@ def run_gradebook(folder: Path, out: Path, extra: list[str]) -> tuple[float, int
     sampler.join()
     if child.returncode:
         raise SystemExit(f"the gradebook failed ({child.returncode}):\n{output}")
-    import resource
-
-    return seconds, peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, output
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return seconds, cpu, peak, after.ru_maxrss, output
 
 
 def main(argv: list[str]) -> None:
@@ -216,7 +219,8 @@ def main(argv: list[str]) -> None:
     if args.write_only:
         return
     out = corpus / "grades.csv"
-    seconds, peak, largest, output = run_gradebook(folder, out, args.gradebook_args)
+    load = os.getloadavg()[0]
+    seconds, cpu, peak, largest, output = run_gradebook(folder, out, args.gradebook_args)
     summary = output.splitlines()[0]
     learners = out.read_text(encoding="utf-8").count("\n") - 1
     wanted = (f"Read {expected['files']:,} files", f"{expected['records']:,} records used",
@@ -225,9 +229,9 @@ def main(argv: list[str]) -> None:
         else f"COUNTS WRONG (expected {expected})"
     print(summary)
     print(f"gradebook: {expected['files']:,} files, {learners:,} learner rows in {seconds:.2f} s wall "
-          f"({expected['files'] / seconds:,.0f} files/s; target <= 20 s); peak memory of the process tree "
-          f"{peak / 1024:,.0f} MiB sampled, largest process {largest / 1024:,.0f} MiB (target <= 1,024 MiB); "
-          f"{verdict}; load average {os.getloadavg()[0]:.2f}")
+          f"({expected['files'] / seconds:,.0f} files/s; target <= 20 s), {cpu:.1f} s of CPU; peak memory of the "
+          f"process tree {peak / 1024:,.0f} MiB sampled, largest process {largest / 1024:,.0f} MiB "
+          f"(target <= 1,024 MiB); {verdict}; load average {load:.2f} before, {os.getloadavg()[0]:.2f} after")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,9 @@ def read_all(folder: Path, relatives: Sequence[str], assess: Assessor, jobs: int
             yield read_one(base, relative, assess)
         return
     # "fork": the workers start with the course already loaded (registry, check banks), at no cost.
+    prepare = getattr(assess, "prepare", None)
+    if prepare is not None:
+        prepare()
     context = multiprocessing.get_context("fork")
     chunks = [relatives[start:start + CHUNK] for start in range(0, len(relatives), CHUNK)]
     with context.Pool(jobs, initializer=_start, initargs=(base, assess)) as pool:

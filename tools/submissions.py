@@ -93,21 +93,17 @@ def _too_deep(text: str, record: Any) -> bool:
     """
     if text.count("{") + text.count("[") < MAX_DEPTH:
         return False
-    return _depth(record) > MAX_DEPTH
+    return isinstance(record, (dict, list)) and _holds_too_deep(record, 1)
 
 
-def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            return level
-        if isinstance(item, dict):
-            stack.extend((v, level + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, level + 1) for v in item)
-    return deepest
+def _holds_too_deep(container: dict | list, level: int) -> bool:
+    """Whether a value inside ``container`` (itself at ``level``; the record is level 1) is deeper than the limit."""
+    values = container.values() if isinstance(container, dict) else container
+    if not values:
+        return False
+    if level >= MAX_DEPTH:
+        return True  # its values sit one level deeper
+    return any(isinstance(value, (dict, list)) and _holds_too_deep(value, level + 1) for value in values)
 
 
 def _reject_constant(name: str) -> None:
@@ -220,19 +216,31 @@ def _read_opened(path: Path | str, where: str) -> bytes | Problem | None:
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError:
         return None
-    with os.fdopen(descriptor, "rb") as handle:
+    try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             return Problem(where, "it is not a regular file")
         problem = _size_problem(info.st_size, where)
         if problem:
             return problem
-        try:
-            data = handle.read(MAX_BYTES + 1)
-        except OSError as error:
-            return Problem(where, f"could not be read ({error.strerror or error})")
+        data = _read_at_most(descriptor, info.st_size)
+    except OSError as error:
+        return Problem(where, f"could not be read ({error.strerror or error})")
+    finally:
+        os.close(descriptor)
     if len(data) > MAX_BYTES:
         return Problem(where, f"the file is too large (over {MAX_BYTES:,} bytes)")
+    return data
+
+
+def _read_at_most(descriptor: int, expected: int) -> bytes:
+    """The file's bytes, at most one more than :data:`MAX_BYTES`; sized for ``expected`` (its size), not the limit."""
+    data = os.read(descriptor, expected + 1)
+    while len(data) <= MAX_BYTES:
+        more = os.read(descriptor, MAX_BYTES + 1 - len(data))  # the file grew since fstat
+        if not more:
+            break
+        data += more
     return data
 
 
@@ -263,8 +271,10 @@ def _read_checked(path: Path | str, where: str, suffix: str) -> bytes | Problem 
         return problem
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
-        with os.fdopen(descriptor, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        try:
+            data = _read_at_most(descriptor, info.st_size)
+        finally:
+            os.close(descriptor)
     except OSError as error:
         return Problem(where, f"could not be read ({error.strerror or error})")
     if len(data) > MAX_BYTES:

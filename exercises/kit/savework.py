@@ -95,6 +95,8 @@ def _name_problem(name: object) -> str | None:
         return "must be text or null"
     if len(name) > MAX_NAME_CHARS:
         return f"is {len(name):,} characters; keep it under {MAX_NAME_CHARS}"
+    if name.isprintable():  # the usual case, quickly: printable text holds none of _NOT_PRINTABLE
+        return None
     for char in name:
         if unicodedata.category(char) in _NOT_PRINTABLE:
             return f"contains a character that cannot be shown (U+{ord(char):04X})"
