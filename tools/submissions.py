@@ -13,9 +13,8 @@ import posixpath
 import stat
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from exercises.kit import savework
 from exercises.kit.savework import validate_record
@@ -28,17 +27,18 @@ SYSTEM_FOLDERS = {"__MACOSX", ".ipynb_checkpoints"}  # added by zip tools and Ju
 _TITLE_TRICKS = ("<", ">")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A file that was not used, and why (one line of the report)."""
 
     path: str
     reason: str
 
 
-@dataclass(frozen=True)
-class Submission:
-    """One usable saved-work record: whose, which exercise, when, and its score if it has one."""
+class Submission(NamedTuple):
+    """One usable saved-work record: whose, which exercise, when, and its score if it has one.
+
+    Named tuples: the reading processes send hundreds of thousands of them, and tuples travel light.
+    """
 
     path: str
     learner_key: tuple[str, str]
