@@ -251,3 +251,13 @@ def test_a_file_that_grew_since_its_size_was_read_is_read_to_the_limit(tmp_path,
     finally:
         os.close(descriptor)
     assert len(data) == min(size, submissions.MAX_BYTES + 1)
+
+
+PARTS = st.lists(st.text(st.sampled_from(["a", "b", " ", "-", ".", "!", "~", "é", "\udcff"]), min_size=1, max_size=3),
+                 min_size=1, max_size=3)
+
+
+@given(st.lists(PARTS, max_size=12))
+def test_paths_sort_as_their_parts_do(paths):
+    relatives = ["/".join(parts) for parts in paths]
+    assert submissions.sorted_paths(relatives) == sorted(relatives, key=lambda relative: relative.split("/"))

@@ -103,7 +103,8 @@ def _holds_too_deep(container: dict | list, level: int) -> bool:
         return False
     if level >= MAX_DEPTH:
         return True  # its values sit one level deeper
-    return any(isinstance(value, (dict, list)) and _holds_too_deep(value, level + 1) for value in values)
+    # The filter stays inside the generator: most values are not containers and yield nothing.
+    return any(_holds_too_deep(value, level + 1) for value in values if isinstance(value, (dict, list)))
 
 
 def _reject_constant(name: str) -> None:
@@ -301,4 +302,10 @@ def files_under(folder: Path) -> tuple[list[str], list[Problem], int]:
                 dirnames.remove(name)
         system += sum(name.startswith(".") for name in filenames)
         found += [prefix + name for name in filenames if not name.startswith(".")]
-    return sorted(found, key=lambda relative: relative.split("/")), problems, system
+    return sorted_paths(found), problems, system
+
+
+def sorted_paths(relatives: list[str]) -> list[str]:
+    """``a/b`` paths in the order of their parts, as ``Path`` sorts them: quickly, with "/" made a
+    character that sorts below every other (NUL, which no file name can hold)."""
+    return sorted(relatives, key=lambda relative: relative.replace("/", "\0"))
