@@ -261,3 +261,14 @@ PARTS = st.lists(st.text(st.sampled_from(["a", "b", " ", "-", ".", "!", "~", "é
 def test_paths_sort_as_their_parts_do(paths):
     relatives = ["/".join(parts) for parts in paths]
     assert submissions.sorted_paths(relatives) == sorted(relatives, key=lambda relative: relative.split("/"))
+
+
+def test_the_garbage_collector_is_paused_only_while_files_are_read(tmp_path, monkeypatch):
+    import gc
+
+    states = []
+    monkeypatch.setattr(reading, "read_one", lambda *args: states.append(gc.isenabled()))
+    mixed_folder(tmp_path)
+    assert gc.isenabled()
+    gradebook.collect(tmp_path, progress=False, jobs=1)
+    assert states and not any(states) and gc.isenabled()

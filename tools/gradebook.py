@@ -117,31 +117,37 @@ def collect(folder: Path, course_ids: Iterable[str] | None = None, progress: boo
                      system_skipped=system)
     duplicates = reading.Duplicates(folder)
     bar = Progress(len(paths), progress)
-    for done, result in enumerate(reading.read_all(folder, paths, course, jobs), 1):
-        book.files_seen += 1
-        bar.update(done)
-        if result is None:
-            book.companions_skipped += 1
-            continue
-        if isinstance(result, Problem):
-            book.problems.append(result)
-            continue
-        original = duplicates.original_of(result)
-        if original is not None:
-            book.problems.append(Problem(result.path, f"a duplicate of {original} (same record)"))
-            continue
-        book.records_used += 1
-        if result.max_score is not None:
-            book.scored.add(result.exercise_id)
-        saves = book.learners.setdefault(result.learner_key, {})
-        previous = saves.get(result.exercise_id)
-        if previous is None or (result.saved_at, result.path) > (previous.saved_at, previous.path):
-            saves[result.exercise_id] = result
-        latest = book.latest.get(result.learner_key)
-        if latest is None or (result.saved_at, result.path) > (latest.saved_at, latest.path):
-            book.latest[result.learner_key] = result  # the label is the latest save's, of any exercise
-            book.labels[result.learner_key] = result.learner_label
+    with reading.cycles_not_collected():  # the workers fork with it paused too
+        for done, result in enumerate(reading.read_all(folder, paths, course, jobs), 1):
+            _take(book, duplicates, result)
+            bar.update(done)
     return book
+
+
+def _take(book: Gradebook, duplicates: reading.Duplicates, result: Submission | Problem | None) -> None:
+    """Count one file's result into ``book``: a companion, a problem, a duplicate or a save."""
+    book.files_seen += 1
+    if result is None:
+        book.companions_skipped += 1
+        return
+    if isinstance(result, Problem):
+        book.problems.append(result)
+        return
+    original = duplicates.original_of(result)
+    if original is not None:
+        book.problems.append(Problem(result.path, f"a duplicate of {original} (same record)"))
+        return
+    book.records_used += 1
+    if result.max_score is not None:
+        book.scored.add(result.exercise_id)
+    saves = book.learners.setdefault(result.learner_key, {})
+    previous = saves.get(result.exercise_id)
+    if previous is None or (result.saved_at, result.path) > (previous.saved_at, previous.path):
+        saves[result.exercise_id] = result
+    latest = book.latest.get(result.learner_key)
+    if latest is None or (result.saved_at, result.path) > (latest.saved_at, latest.path):
+        book.latest[result.learner_key] = result  # the label is the latest save's, of any exercise
+        book.labels[result.learner_key] = result.learner_label
 
 
 def spreadsheet_safe(value: object) -> object:
