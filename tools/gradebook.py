@@ -186,16 +186,21 @@ def iter_rows(book: Gradebook) -> Iterator[list[object]]:
             header += [f"{exercise} score", f"{exercise} max score"]
         header += [rubric_column(exercise, c) for c in book.rubrics.get(exercise, ())]
     yield header
+    layout = [(exercise, exercise in book.scored, [""] * len(book.rubrics.get(exercise, ())))  # rubric: to fill in
+              for exercise in book.exercise_ids]
     for key in learner_keys(book):
         saves = book.learners[key]
         row: list[object] = [book.labels[key], len(saves), sum(s.completed for s in saves.values()),
                              max(s.saved_at for s in saves.values())]
-        for exercise in book.exercise_ids:
+        for exercise, scored, blanks in layout:
             save = saves.get(exercise)
-            row += [1 if save else 0, 1 if save and save.completed else 0]
-            if exercise in book.scored:
-                row += [_format(save.score) if save else "", _format(save.max_score) if save else ""]
-            row += [""] * len(book.rubrics.get(exercise, ()))  # for the instructor to fill in
+            if save is None:
+                row += [0, 0, "", ""] if scored else [0, 0]
+            else:
+                row += [1, 1 if save.completed else 0]
+                if scored:
+                    row += [_format(save.score), _format(save.max_score)]
+            row += blanks
         yield [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row]  # numbers are safe
 
 
