@@ -272,3 +272,8 @@ def test_the_garbage_collector_is_paused_only_while_files_are_read(tmp_path, mon
     assert gc.isenabled()
     gradebook.collect(tmp_path, progress=False, jobs=1)
     assert states and not any(states) and gc.isenabled()
+
+
+@given(st.lists(st.sampled_from(["a", ".", "json", "md", " ", "é"]), min_size=1, max_size=8).map("".join))
+def test_a_file_names_suffix_is_the_one_path_gives(name):
+    assert submissions._suffix(name) == Path(name).suffix
