@@ -49,7 +49,8 @@ def widget_saves() -> dict[str, dict[str, Any]]:
     import matplotlib
 
     matplotlib.use("Agg")
-    sys.path.insert(0, str(ROOT / "tests"))
+    if str(ROOT / "tests") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tests"))
     from registry_work import DO_THE_WORK  # what a learner does before Save accepts the work
 
     saves, here = {}, Path.cwd()
