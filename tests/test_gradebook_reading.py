@@ -90,9 +90,21 @@ def test_the_progress_bar_shows_when_files_are_read_in_parallel(tmp_path, monkey
 
 
 def test_large_folders_use_every_core_small_ones_one_process(monkeypatch):
+    monkeypatch.setattr(reading.sys, "platform", "linux")
     monkeypatch.setattr(reading.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     assert reading.default_jobs(reading.PARALLEL_FROM - 1) == 1
     assert reading.default_jobs(reading.PARALLEL_FROM) == 2
+    monkeypatch.setattr(reading.sys, "platform", "darwin")  # forking is not safe there
+    assert reading.default_jobs(reading.PARALLEL_FROM) == 1
+
+
+def test_jobs_are_read_in_one_process_where_none_can_be_forked(tmp_path, monkeypatch):
+    mixed_folder(tmp_path)
+    monkeypatch.setattr(reading, "CHUNK", 4)
+    monkeypatch.setattr(reading.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(reading.multiprocessing, "get_context", None)  # a pool would fail
+    assert outcome(gradebook.collect(tmp_path, progress=False, now=NOW, jobs=2)) == outcome(
+        gradebook.collect(tmp_path, progress=False, now=NOW, jobs=1))
 
 
 @settings(max_examples=15)

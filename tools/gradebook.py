@@ -27,7 +27,7 @@ Rules (also in the instructor guide):
   answers, never taken from the record), then one empty ``<id> rubric: <criterion> (max N)``
   column per rubric criterion for the instructor to fill in. When a learner saved an exercise
   more than once, the latest ``saved_at`` wins (ties: the file whose path sorts last).
-- Folders of 4,000 files or more are read by one process per core (``--jobs N`` to choose; see
+- On Linux, folders of 4,000 files or more are read by one process per core (``--jobs N``; see
   :mod:`tools.reading`); the files' results are taken in the same order, so the output is the same.
 - Text cells that a spreadsheet could read as a formula (starting with = + - @, tab or
   carriage return) are written with a leading apostrophe.

@@ -3,7 +3,8 @@
 Each file is read on its own (:func:`tools.submissions.read_submission`), so a large folder is
 split into chunks read by a pool of processes; the results come back in the files' order, so the
 gradebook's decisions (duplicates, the latest save) are the same whichever way the files were read.
-A pool is used only where it pays: with more than one core and at least :data:`PARALLEL_FROM` files.
+A pool is used only where it pays: on Linux, with more than one core and at least :data:`PARALLEL_FROM`
+files (or as ``--jobs`` asks, where processes can be forked).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,8 +64,11 @@ def cycles_not_collected() -> Iterator[None]:
 
 
 def default_jobs(files: int) -> int:
-    """Processes for ``files`` files: one per usable core for a large folder, otherwise one."""
-    if files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    """Processes for ``files`` files: one per usable core for a large folder on Linux, otherwise one.
+
+    Elsewhere a forked process is not safe (macOS) or not possible (Windows), and one process will do.
+    """
+    if files < PARALLEL_FROM or not sys.platform.startswith("linux"):
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(cores, MAX_JOBS))
@@ -73,7 +78,7 @@ def read_all(folder: Path, relatives: Sequence[str], assess: Assessor, jobs: int
     """Each file's result, in the order of ``relatives``, read by ``jobs`` processes (None: :func:`default_jobs`)."""
     jobs = default_jobs(len(relatives)) if jobs is None else jobs
     base = str(folder)
-    if jobs <= 1 or len(relatives) <= CHUNK:
+    if jobs <= 1 or len(relatives) <= CHUNK or "fork" not in multiprocessing.get_all_start_methods():
         for relative in relatives:
             yield read_one(base, relative, assess)
         return
