@@ -289,3 +289,13 @@ def test_the_garbage_collector_is_paused_only_while_files_are_read(tmp_path, mon
 @given(st.lists(st.sampled_from(["a", ".", "json", "md", " ", "é"]), min_size=1, max_size=8).map("".join))
 def test_a_file_names_suffix_is_the_one_path_gives(name):
     assert submissions._suffix(name) == Path(name).suffix
+
+
+def test_a_reading_process_that_dies_stops_the_run_rather_than_losing_its_files(tmp_path, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    mixed_folder(tmp_path)
+    monkeypatch.setattr(reading, "CHUNK", 4)
+    monkeypatch.setattr(reading, "_read_chunk", lambda _relatives: os._exit(1))  # as if killed
+    with pytest.raises(BrokenProcessPool):
+        gradebook.collect(tmp_path, progress=False, jobs=2)

@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -88,9 +89,14 @@ def read_all(folder: Path, relatives: Sequence[str], assess: Assessor, jobs: int
         prepare()
     context = multiprocessing.get_context("fork")
     chunks = [relatives[start:start + CHUNK] for start in range(0, len(relatives), CHUNK)]
-    with context.Pool(jobs, initializer=_start, initargs=(base, assess)) as pool:
-        for results in pool.imap(_read_chunk, chunks):
+    # An executor, not multiprocessing.Pool: a worker that dies (killed, out of memory) stops the run
+    # with BrokenProcessPool instead of leaving it waiting forever for the lost chunk.
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(base, assess))
+    try:
+        for results in pool.map(_read_chunk, chunks):
             yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 class Duplicates:
