@@ -291,11 +291,15 @@ def test_a_file_names_suffix_is_the_one_path_gives(name):
     assert submissions._suffix(name) == Path(name).suffix
 
 
+def die(_relatives: list[str]) -> None:
+    os._exit(1)  # as if the process were killed
+
+
 def test_a_reading_process_that_dies_stops_the_run_rather_than_losing_its_files(tmp_path, monkeypatch):
     from concurrent.futures.process import BrokenProcessPool
 
     mixed_folder(tmp_path)
     monkeypatch.setattr(reading, "CHUNK", 4)
-    monkeypatch.setattr(reading, "_read_chunk", lambda _relatives: os._exit(1))  # as if killed
+    monkeypatch.setattr(reading, "_read_chunk", die)
     with pytest.raises(BrokenProcessPool):
         gradebook.collect(tmp_path, progress=False, jobs=2)
