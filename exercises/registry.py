@@ -14,8 +14,16 @@ import importlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import Any
+
+
+@cache
+def _function(path: str) -> Callable[..., Any]:
+    """The function a "module:function" path names, imported once (the gradebook asks for it per record)."""
+    module_name, function_name = path.split(":")
+    return getattr(importlib.import_module(module_name), function_name)
 
 
 @dataclass(frozen=True)
@@ -49,16 +57,18 @@ class Exercise:
             return False
         if self.complete is None:
             return True
-        module_name, function_name = self.complete.split(":")
         try:
-            return bool(getattr(importlib.import_module(module_name), function_name)(record))
+            return bool(_function(self.complete)(record))
         except (KeyError, TypeError, AttributeError, ValueError):
             return False
 
+    def completion_rule(self) -> Callable[[Mapping[str, Any]], Any] | None:
+        """The function :meth:`is_complete` asks (imported now, once), or None when any valid record is complete."""
+        return None if self.complete is None else _function(self.complete)
+
     def builder(self) -> Callable[..., Any]:
         """The ``build_*`` function (imports the widget module, and so ipywidgets, now)."""
-        module_name, function_name = self.build.split(":")
-        return getattr(importlib.import_module(module_name), function_name)
+        return _function(self.build)
 
 
 REGISTRY_FILE = "registry.json"

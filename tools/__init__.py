@@ -3,7 +3,8 @@ in the virtual environment as ``python -m tools.<module>``:
 
 - :mod:`tools.booksource`: the book's sources: ``_toc.yml``, chapters, editions, instructor material;
 - :mod:`tools.editions`: stage and build an edition (the one place jupyter-book is run);
-- :mod:`tools.coursemap`, :mod:`tools.packs`, :mod:`tools.gradebook`: for instructors;
+- :mod:`tools.coursemap`, :mod:`tools.packs`, :mod:`tools.gradebook` (with :mod:`tools.submissions`,
+  :mod:`tools.grading`, :mod:`tools.reading`, :mod:`tools.grade_exports`): for instructors;
 - :mod:`tools.sitekit`, :mod:`tools.site_commands`, :mod:`tools.book_pdf`, :mod:`tools.bench_site`:
   the built site in a browser, the PDF, the link check;
 - :mod:`tools.benchmarks` (cases in ``tools/bench/``), :mod:`tools.bench_gradebook`;

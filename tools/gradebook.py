@@ -1,7 +1,7 @@
 """Turn a folder of students' "Save my work" files into a CSV gradebook and a summary chart.
 
 usage: python -m tools.gradebook FOLDER --out grades.csv [--chart grades.png] [--feedback DIR]
-       [--canvas FILE] [--moodle FILE] [--roster FILE] [--force] [--quiet]
+       [--canvas FILE] [--moodle FILE] [--roster FILE] [--force] [--quiet] [--jobs N]
 
 The Canvas and Moodle files and the feedback pages are described in :mod:`tools.grade_exports`.
 
@@ -27,6 +27,8 @@ Rules (also in the instructor guide):
   answers, never taken from the record), then one empty ``<id> rubric: <criterion> (max N)``
   column per rubric criterion for the instructor to fill in. When a learner saved an exercise
   more than once, the latest ``saved_at`` wins (ties: the file whose path sorts last).
+- On Linux, folders of 4,000 files or more are read by one process per core (``--jobs N``; see
+  :mod:`tools.reading`); the files' results are taken in the same order, so the output is the same.
 - Text cells that a spreadsheet could read as a formula (starting with = + - @, tab or
   carriage return) are written with a leading apostrophe.
 """
@@ -37,7 +39,7 @@ import argparse
 import csv
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -45,8 +47,9 @@ from pathlib import Path
 from exercises import registry
 from exercises import rubrics as rubric_data
 from exercises.rubrics import Criterion
+from tools import reading
 from tools.grading import Course
-from tools.submissions import Problem, Submission, files_under, read_submission, shown
+from tools.submissions import Problem, Submission, files_under, shown
 
 PROGRESS_FROM = 500  # files; smaller folders finish before a bar would help
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,6 +70,7 @@ class Gradebook:
     folder: Path = Path(".")
     learners: dict[tuple[str, str], dict[str, Submission]] = field(default_factory=dict)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    latest: dict[tuple[str, str], Submission] = field(default_factory=dict)  # each learner's latest save
     problems: list[Problem] = field(default_factory=list)
     files_seen: int = 0
     companions_skipped: int = 0
@@ -99,45 +103,51 @@ class Progress:
 
 
 def collect(folder: Path, course_ids: Iterable[str] | None = None, progress: bool = True, *,
-            now: datetime | None = None, rubrics: dict[str, tuple[Criterion, ...]] | None = None) -> Gradebook:
+            now: datetime | None = None, rubrics: dict[str, tuple[Criterion, ...]] | None = None,
+            jobs: int | None = None) -> Gradebook:
     """Read every file under ``folder``; never raises for a bad file.
 
-    ``course_ids``: the exercises graded (default: the registry's); ``rubrics``: default the course's.
+    ``course_ids``: the exercises graded (default: the registry's); ``rubrics``: default the course's;
+    ``jobs``: processes reading files (default: one per core for large folders; see :mod:`tools.reading`).
     """
     course = Course(course_ids, now)
     paths, problems, system = files_under(folder)
     book = Gradebook(list(course.ids), {e.id for e in registry.EXERCISES if e.scored and e.id in course.ids},
                      _criteria_by_exercise() if rubrics is None else rubrics, folder, problems=problems,
                      system_skipped=system)
-    seen: dict[str, str] = {}
+    duplicates = reading.Duplicates(folder)
     bar = Progress(len(paths), progress)
-    for done, path in enumerate(paths, 1):
-        book.files_seen += 1
-        try:
-            result = read_submission(path, path.relative_to(folder), course)
-        except Exception as error:  # a last guard: one odd file must not stop the run
-            result = Problem(shown(path.relative_to(folder).as_posix()), f"could not be read ({type(error).__name__})")
-        bar.update(done)
-        if result is None:
-            book.companions_skipped += 1
-            continue
-        if isinstance(result, Problem):
-            book.problems.append(result)
-            continue
-        if result.digest in seen:
-            book.problems.append(Problem(result.path, f"a duplicate of {seen[result.digest]} (same record)"))
-            continue
-        seen[result.digest] = result.path
-        book.records_used += 1
-        if result.max_score is not None:
-            book.scored.add(result.exercise_id)
-        saves = book.learners.setdefault(result.learner_key, {})
-        previous = saves.get(result.exercise_id)
-        if previous is None or (result.saved_at, result.path) > (previous.saved_at, previous.path):
-            saves[result.exercise_id] = result
-        latest = max(saves.values(), key=lambda s: (s.saved_at, s.path))
-        book.labels[result.learner_key] = latest.learner_label
+    with reading.cycles_not_collected():  # the workers fork with it paused too
+        for done, result in enumerate(reading.read_all(folder, paths, course, jobs), 1):
+            _take(book, duplicates, result)
+            bar.update(done)
     return book
+
+
+def _take(book: Gradebook, duplicates: reading.Duplicates, result: Submission | Problem | None) -> None:
+    """Count one file's result into ``book``: a companion, a problem, a duplicate or a save."""
+    book.files_seen += 1
+    if result is None:
+        book.companions_skipped += 1
+        return
+    if isinstance(result, Problem):
+        book.problems.append(result)
+        return
+    original = duplicates.original_of(result)
+    if original is not None:
+        book.problems.append(Problem(result.path, f"a duplicate of {original} (same record)"))
+        return
+    book.records_used += 1
+    if result.max_score is not None:
+        book.scored.add(result.exercise_id)
+    saves = book.learners.setdefault(result.learner_key, {})
+    previous = saves.get(result.exercise_id)
+    if previous is None or (result.saved_at, result.path) > (previous.saved_at, previous.path):
+        saves[result.exercise_id] = result
+    latest = book.latest.get(result.learner_key)
+    if latest is None or (result.saved_at, result.path) > (latest.saved_at, latest.path):
+        book.latest[result.learner_key] = result  # the label is the latest save's, of any exercise
+        book.labels[result.learner_key] = result.learner_label
 
 
 def spreadsheet_safe(value: object) -> object:
@@ -163,30 +173,40 @@ def learner_keys(book: Gradebook) -> list[tuple[str, str]]:
 
 
 def rows(book: Gradebook) -> list[list[object]]:
+    """The CSV's header and one row per learner."""
+    return list(iter_rows(book))
+
+
+def iter_rows(book: Gradebook) -> Iterator[list[object]]:
+    """:func:`rows`, one at a time (the CSV is written as they come)."""
     header: list[object] = ["learner", "exercises attempted", "exercises completed", "last saved (UTC)"]
     for exercise in book.exercise_ids:
         header += [f"{exercise} attempted", f"{exercise} completed"]
         if exercise in book.scored:
             header += [f"{exercise} score", f"{exercise} max score"]
         header += [rubric_column(exercise, c) for c in book.rubrics.get(exercise, ())]
-    table = [header]
+    yield header
+    layout = [(exercise, exercise in book.scored, [""] * len(book.rubrics.get(exercise, ())))  # rubric: to fill in
+              for exercise in book.exercise_ids]
     for key in learner_keys(book):
         saves = book.learners[key]
         row: list[object] = [book.labels[key], len(saves), sum(s.completed for s in saves.values()),
                              max(s.saved_at for s in saves.values())]
-        for exercise in book.exercise_ids:
+        for exercise, scored, blanks in layout:
             save = saves.get(exercise)
-            row += [1 if save else 0, 1 if save and save.completed else 0]
-            if exercise in book.scored:
-                row += [_format(save.score) if save else "", _format(save.max_score) if save else ""]
-            row += [""] * len(book.rubrics.get(exercise, ()))  # for the instructor to fill in
-        table.append([spreadsheet_safe(cell) for cell in row])
-    return table
+            if save is None:
+                row += [0, 0, "", ""] if scored else [0, 0]
+            else:
+                row += [1, 1 if save.completed else 0]
+                if scored:
+                    row += [_format(save.score), _format(save.max_score)]
+            row += blanks
+        yield [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row]  # numbers are safe
 
 
 def write_csv(book: Gradebook, out: Path) -> None:
     with out.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows(book))
+        csv.writer(handle).writerows(iter_rows(book))
 
 
 def chart_numbers(book: Gradebook) -> list[tuple[str, int, int, float | None]]:
@@ -277,6 +297,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--roster", type=Path, help="CSV: name, email, canvas_id, sis_user_id, sis_login_id, section")
     parser.add_argument("--force", action="store_true", help="replace existing output files")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--jobs", type=int, help="processes reading files (default: one per core for large folders)")
     args = parser.parse_args(argv)
     chart = args.chart or args.out.with_suffix(".png")
     if not args.folder.is_dir():
@@ -285,7 +306,7 @@ def main(argv: list[str]) -> int:
     if existing and not args.force:
         parser.error(f"{', '.join(existing)} already exists; add --force to replace it")
     start = time.perf_counter()
-    book = collect(args.folder, course_exercise_ids(), progress=not args.quiet)
+    book = collect(args.folder, course_exercise_ids(), progress=not args.quiet, jobs=args.jobs)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     chart.parent.mkdir(parents=True, exist_ok=True)
     write_csv(book, args.out)
@@ -315,5 +336,16 @@ def write_extras(book: Gradebook, args: argparse.Namespace) -> int:
     return 0
 
 
+def skip_format_grammars() -> None:
+    """Load jsonschema without rfc3987_syntax, whose grammars take a second to build when it is imported.
+
+    jsonschema uses it only to check the "iri" formats, and no course schema names a format (a test
+    checks), so validation is unchanged. The command does this; importing this module does not.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # an import of it now fails, and jsonschema goes on
+
+
 if __name__ == "__main__":
+    skip_format_grammars()
     sys.exit(main(sys.argv[1:]))

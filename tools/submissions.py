@@ -9,12 +9,12 @@ import hashlib
 import json
 import math
 import os
+import posixpath
 import stat
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from exercises.kit import savework
 from exercises.kit.savework import validate_record
@@ -27,17 +27,18 @@ SYSTEM_FOLDERS = {"__MACOSX", ".ipynb_checkpoints"}  # added by zip tools and Ju
 _TITLE_TRICKS = ("<", ">")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A file that was not used, and why (one line of the report)."""
 
     path: str
     reason: str
 
 
-@dataclass(frozen=True)
-class Submission:
-    """One usable saved-work record: whose, which exercise, when, and its score if it has one."""
+class Submission(NamedTuple):
+    """One usable saved-work record: whose, which exercise, when, and its score if it has one.
+
+    Named tuples: the reading processes send hundreds of thousands of them, and tuples travel light.
+    """
 
     path: str
     learner_key: tuple[str, str]
@@ -46,8 +47,9 @@ class Submission:
     saved_at: str
     score: float | None
     max_score: float | None
-    digest: str
+    digest: str  # SHA-256 of the file's bytes
     completed: bool = True  # False: saved (attempted) but not a complete attempt
+    learner_name: str | None = None  # as typed in the record
 
 
 class Rejected(ValueError):
@@ -60,6 +62,8 @@ Assessor = Callable[[dict[str, Any]], tuple[float | None, float | None, bool]]
 
 def shown(text: str) -> str:
     """A path or name as safe, printable text for the report (no control characters or bad bytes)."""
+    if text.isprintable():  # no surrogates (undecodable bytes) either: already as it would come out
+        return text
     try:
         data = text.encode("utf-8", "surrogateescape")  # file names: the bytes as they are on disk
     except UnicodeEncodeError:
@@ -81,18 +85,26 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
-def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            return level
-        if isinstance(item, dict):
-            stack.extend((v, level + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, level + 1) for v in item)
-    return deepest
+def _too_deep(text: str, record: Any) -> bool:
+    """Whether ``record`` (parsed from ``text``) nests deeper than :data:`MAX_DEPTH` levels.
+
+    Nesting needs a container per level, so a text with fewer ``{`` and ``[`` than the limit
+    cannot be too deep: the walk runs only for the few records that hold many containers.
+    """
+    if text.count("{") + text.count("[") < MAX_DEPTH:
+        return False
+    return isinstance(record, (dict, list)) and _holds_too_deep(record, 1)
+
+
+def _holds_too_deep(container: dict | list, level: int) -> bool:
+    """Whether a value inside ``container`` (itself at ``level``; the record is level 1) is deeper than the limit."""
+    values = container.values() if isinstance(container, dict) else container
+    if not values:
+        return False
+    if level >= MAX_DEPTH:
+        return True  # its values sit one level deeper
+    # The filter stays inside the generator: most values are not containers and yield nothing.
+    return any(_holds_too_deep(value, level + 1) for value in values if isinstance(value, (dict, list)))
 
 
 def _reject_constant(name: str) -> None:
@@ -106,59 +118,59 @@ def _number(value: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def learner_of(record: dict[str, Any], relative: Path) -> tuple[tuple[str, str], str]:
+def learner_of(record: dict[str, Any], relative: Path | str) -> tuple[tuple[str, str], str]:
     """(matching key, label for the CSV) for a record found at ``relative`` (path inside the folder)."""
     typed = record.get("learner_name") or ""
     key = name_key(typed)
     if key:
         # Kept as data (any printable name); only characters that cannot be printed are spelled out.
         return ("name", key), shown(" ".join(typed.split()))
-    if relative.parent != Path("."):
-        return ("folder", relative.parent.as_posix()), f"(no name) {relative.parent.as_posix()}"
-    return ("file", relative.as_posix()), f"(no name) {relative.name}"
+    where = relative.as_posix() if isinstance(relative, Path) else relative
+    parent, name = posixpath.split(where)
+    if parent:
+        return ("folder", parent), f"(no name) {parent}"
+    return ("file", where), f"(no name) {name}"
 
 
-def read_submission(path: Path, relative: Path, assess: Assessor | None = None) -> Submission | Problem | None:
+def _suffix(name: str) -> str:
+    """The file name's suffix, as ``Path.suffix`` gives it."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def read_submission(path: Path | str, relative: Path | str,
+                    assess: Assessor | None = None) -> Submission | Problem | None:
     """Read one file. ``None`` for a companion file (skipped quietly).
 
+    ``relative`` is its path inside the folder (the report's and the CSV's name for it).
     ``assess`` grades a valid record (see :mod:`tools.grading`); without it, its own score is used.
     """
-    where = shown(relative.as_posix())
-    if relative.as_posix() != where or any(c in relative.as_posix() for c in '<>"'):
+    posix = relative.as_posix() if isinstance(relative, Path) else relative
+    where = shown(posix)
+    if posix != where or any(c in posix for c in '<>"'):
         return Problem(where, "its file name contains markup, control characters or bytes that are not UTF-8")
-    try:
-        info = path.lstat()
-    except OSError as error:
-        return Problem(where, f"could not be read ({error.strerror or error})")
-    if stat.S_ISLNK(info.st_mode):
-        return Problem(where, "it is a symbolic link; links are not followed")
-    if not stat.S_ISREG(info.st_mode):
-        return Problem(where, "it is not a regular file")
-    suffix = path.suffix.lower()
-    if suffix in COMPANIONS:
-        return None
-    if suffix != ".json":
-        return Problem(where, "not a saved-work record (those end in .json)")
-    if info.st_size == 0:
-        return Problem(where, "the file is empty")
-    if info.st_size > MAX_BYTES:
-        return Problem(where, f"the file is too large ({info.st_size:,} bytes; a record is under {MAX_BYTES:,})")
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        return Problem(where, f"could not be read ({error.strerror or error})")
-    if len(data) > MAX_BYTES:
-        return Problem(where, f"the file is too large (over {MAX_BYTES:,} bytes)")
+    suffix = _suffix(posixpath.basename(posix)).lower()
+    data = _read_opened(path, where) if suffix == ".json" else None
+    if data is None:
+        data = _read_checked(path, where, suffix)
+    if data is None or isinstance(data, Problem):
+        return data
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Problem(where, "not UTF-8 text (a binary file or another encoding)")
     if not text.strip():
         return Problem(where, "the file holds only white space")
+    infinite = False
+
+    def number(literal: str) -> float:  # 1e999 parses as infinity; the schema check below names it
+        nonlocal infinite
+        value = float(literal)
+        infinite = infinite or not math.isfinite(value)
+        return value
+
     try:
-        record = json.loads(text, parse_constant=_reject_constant)
+        record = json.loads(text, parse_constant=_reject_constant, parse_float=number)
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             return Problem(where, "the JSON ends early (the file looks truncated)")
@@ -167,10 +179,10 @@ def read_submission(path: Path, relative: Path, assess: Assessor | None = None) 
         return Problem(where, f"the JSON is nested too deeply (more than {MAX_DEPTH} levels)")
     except ValueError as error:
         return Problem(where, f"not valid JSON ({error})")
-    if _depth(record) > MAX_DEPTH:
+    if _too_deep(text, record):
         return Problem(where, f"the JSON is nested too deeply (more than {MAX_DEPTH} levels)")
     try:
-        validate_record(record)
+        validate_record(record, parsed_json=not infinite)
     except (ValueError, RecursionError) as error:
         return Problem(where, f"schema mismatch, not a valid saved-work record: {error}")
     if not _title_is_plain(record["exercise_title"]):
@@ -187,26 +199,113 @@ def read_submission(path: Path, relative: Path, assess: Assessor | None = None) 
             score, max_score, completed = assess(record)
         except Rejected as error:
             return Problem(where, str(error))
-    key, label = learner_of(record, relative)
-    digest = hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
-    return Submission(relative.as_posix(), key, label, record["exercise_id"], record["saved_at"], score, max_score,
-                      digest, completed)
+    key, label = learner_of(record, posix)
+    return Submission(posix, key, label, record["exercise_id"], record["saved_at"], score, max_score,
+                      hashlib.sha256(data).hexdigest(), completed, record["learner_name"])
 
 
-def files_under(folder: Path) -> tuple[list[Path], list[Problem], int]:
-    """Every entry to look at (sorted), the linked folders that are not followed, and how many
-    system files (hidden files such as .DS_Store, and __MACOSX folders) were skipped."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def _read_opened(path: Path | str, where: str) -> bytes | Problem | None:
+    """A .json file's bytes, checked after opening it (one look-up in the folder, not two).
+
+    ``None`` when it cannot be opened so (a link, which is never followed, or an error):
+    :func:`_read_checked` then finds out why. A pipe opens without waiting and is closed unread.
+    """
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(where, "it is not a regular file")
+        problem = _size_problem(info.st_size, where)
+        if problem:
+            return problem
+        data = _read_at_most(descriptor, info.st_size)
+    except OSError as error:
+        return Problem(where, f"could not be read ({error.strerror or error})")
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_BYTES:
+        return Problem(where, f"the file is too large (over {MAX_BYTES:,} bytes)")
+    return data
+
+
+def _read_at_most(descriptor: int, expected: int) -> bytes:
+    """The file's bytes, at most one more than :data:`MAX_BYTES`; sized for ``expected`` (its size), not the limit."""
+    data = os.read(descriptor, expected + 1)
+    while len(data) <= MAX_BYTES:
+        more = os.read(descriptor, MAX_BYTES + 1 - len(data))  # the file grew since fstat
+        if not more:
+            break
+        data += more
+    return data
+
+
+def _size_problem(size: int, where: str) -> Problem | None:
+    if size == 0:
+        return Problem(where, "the file is empty")
+    if size > MAX_BYTES:
+        return Problem(where, f"the file is too large ({size:,} bytes; a record is under {MAX_BYTES:,})")
+    return None
+
+
+def _read_checked(path: Path | str, where: str, suffix: str) -> bytes | Problem | None:
+    """Any file's bytes, its kind checked before it is opened; ``None`` for a companion file."""
+    try:
+        info = os.lstat(path)
+    except OSError as error:
+        return Problem(where, f"could not be read ({error.strerror or error})")
+    if stat.S_ISLNK(info.st_mode):
+        return Problem(where, "it is a symbolic link; links are not followed")
+    if not stat.S_ISREG(info.st_mode):
+        return Problem(where, "it is not a regular file")
+    if suffix in COMPANIONS:
+        return None
+    if suffix != ".json":
+        return Problem(where, "not a saved-work record (those end in .json)")
+    problem = _size_problem(info.st_size, where)
+    if problem:
+        return problem
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+        try:
+            data = _read_at_most(descriptor, info.st_size)
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        return Problem(where, f"could not be read ({error.strerror or error})")
+    if len(data) > MAX_BYTES:
+        return Problem(where, f"the file is too large (over {MAX_BYTES:,} bytes)")
+    return data
+
+
+def files_under(folder: Path) -> tuple[list[str], list[Problem], int]:
+    """Every entry to look at, as its path inside ``folder`` (``a/b.json``, in the order of the
+    paths' parts), the linked folders that are not followed, and how many system files (hidden
+    files such as .DS_Store, and __MACOSX folders) were skipped."""
     found, problems, system = [], [], 0
     for directory, dirnames, filenames in os.walk(folder, followlinks=False):
         base = Path(directory)
+        inside = base.relative_to(folder).as_posix()
+        prefix = "" if inside == "." else f"{inside}/"
         for name in list(dirnames):
             if name in SYSTEM_FOLDERS:
                 system += sum(len(files) for _d, _s, files in os.walk(base / name))
                 dirnames.remove(name)
             elif (base / name).is_symlink():
-                problems.append(Problem(shown((base / name).relative_to(folder).as_posix()),
+                problems.append(Problem(shown(prefix + name),
                                         "it is a symbolic link to a folder; links are not followed"))
                 dirnames.remove(name)
         system += sum(name.startswith(".") for name in filenames)
-        found += [base / name for name in filenames if not name.startswith(".")]
-    return sorted(found), problems, system
+        found += [prefix + name for name in filenames if not name.startswith(".")]
+    return sorted_paths(found), problems, system
+
+
+def sorted_paths(relatives: list[str]) -> list[str]:
+    """``a/b`` paths in the order of their parts, as ``Path`` sorts them: quickly, with "/" made a
+    character that sorts below every other (NUL, which no file name can hold)."""
+    return sorted(relatives, key=lambda relative: relative.replace("/", "\0"))

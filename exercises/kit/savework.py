@@ -95,6 +95,8 @@ def _name_problem(name: object) -> str | None:
         return "must be text or null"
     if len(name) > MAX_NAME_CHARS:
         return f"is {len(name):,} characters; keep it under {MAX_NAME_CHARS}"
+    if name.isprintable():  # the usual case, quickly: printable text holds none of _NOT_PRINTABLE
+        return None
     for char in name:
         if unicodedata.category(char) in _NOT_PRINTABLE:
             return f"contains a character that cannot be shown (U+{ord(char):04X})"
@@ -159,8 +161,30 @@ def make_record(
     return record
 
 
-def validate_record(record: Any) -> dict[str, Any]:
-    """Check that ``record`` follows the saved-work format; return it or raise ``ValueError``."""
+_SAVED_AT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
+
+def _is_utc_time(text: str) -> bool:
+    """Whether ``text`` reads as ``%Y-%m-%dT%H:%M:%SZ`` (the form Save writes is checked the quick way first)."""
+    if _SAVED_AT.fullmatch(text):
+        try:
+            datetime.fromisoformat(text[:-1])
+            return True
+        except ValueError:
+            pass  # e.g. a leap second, which strptime allows
+    try:
+        datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    return True
+
+
+def validate_record(record: Any, *, parsed_json: bool = False) -> dict[str, Any]:
+    """Check that ``record`` follows the saved-work format; return it or raise ``ValueError``.
+
+    ``parsed_json``: ``record`` comes from ``json.loads`` and holds no infinite or NaN number, so
+    every value is JSON already and the walk that checks each one is skipped (the gradebook's case).
+    """
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
     missing = sorted(_REQUIRED_KEYS - record.keys())
@@ -175,14 +199,13 @@ def validate_record(record: Any) -> dict[str, Any]:
     problem = _name_problem(record["learner_name"])
     if problem:
         raise ValueError(f"learner_name {problem}")
-    try:
-        datetime.strptime(str(record["saved_at"]), "%Y-%m-%dT%H:%M:%SZ")
-    except ValueError:
-        raise ValueError("saved_at is not a UTC time like 2026-01-31T12:00:00Z") from None
+    if not _is_utc_time(str(record["saved_at"])):
+        raise ValueError("saved_at is not a UTC time like 2026-01-31T12:00:00Z")
     for key in ("inputs", "results"):
         if not isinstance(record[key], dict):
             raise ValueError(f"{key} must be a JSON object")
-    _check_json_safe(record, "record")
+    if not parsed_json:
+        _check_json_safe(record, "record")
     return record
 
 
