@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,8 @@ os.environ["MPLBACKEND"] = "Agg"
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from browsers import unavailable
 
 settings.register_profile(
     "course", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -76,3 +78,18 @@ def refused_save(save_view: Callable[..., dict[str, Any] | None]) -> Callable[..
             assert reason in status
 
     return refused
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """One headless Chromium for every browser test of the session (the built site's and Run live's)."""
+    try:
+        import playwright.sync_api  # noqa: F401 - only to say so when it is missing
+    except ImportError:
+        unavailable("the playwright package is not installed")
+    from tools import sitekit  # here, not above: the tests also run in Pyodide, which has no browser
+
+    if sitekit.find_chromium() is None:
+        unavailable("no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)")
+    with sitekit.browser() as browser:
+        yield browser

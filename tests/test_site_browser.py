@@ -12,13 +12,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
 import shutil
 from collections.abc import Iterator
 
 import pytest
 
+from browsers import unavailable
 from tools import ROOT, sitekit
 
 pytestmark = pytest.mark.book
@@ -29,7 +29,6 @@ SCREENSHOTS = ROOT / "_build" / "test-screenshots"
 PAGES = sitekit.toc_pages()
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 CONTROLS = "input, select, textarea, button, [role=slider], [role=radio], [role=checkbox], [role=listbox]"
-ON_CI = os.environ.get("CI") == "true"
 # Warnings we cannot fix at the source, each with its reason. Errors are never allowed.
 KNOWN_WARNINGS = {
     # The vendored html-manager bundle compiles its state schema with Ajv in strict mode once
@@ -47,12 +46,6 @@ def is_widget_page(page: str) -> bool:
 WIDGET_PAGES = [p for p in PAGES if is_widget_page(p)] or [pytest.param("none", marks=pytest.mark.skip)]
 
 
-def unavailable(reason: str) -> None:
-    if ON_CI:
-        pytest.fail(f"{reason} (CI=true: browser tests must run)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def site() -> Iterator[str]:
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # only this run's failures
@@ -60,18 +53,6 @@ def site() -> Iterator[str]:
         unavailable("build the book first: python3.11 tools/course.py build")
     with sitekit.serve(sitekit.HTML) as base:
         yield base
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[object]:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        unavailable("the playwright package is not installed")
-    if sitekit.find_chromium() is None:
-        unavailable("no Chromium at /usr/bin/chromium (Debian: apt-get install chromium)")
-    with sitekit.browser() as browser:
-        yield browser
 
 
 class Visit:

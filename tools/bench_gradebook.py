@@ -17,6 +17,7 @@ A benchmark, not a test: it reports and does not fail.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -34,8 +35,8 @@ from typing import Any
 from exercises import registry
 from exercises.kit import checks
 from exercises.kit.savework import safe_slug
+from tools import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FILES_PER_LEARNER = 20
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 # Each learner's 20th file, in turn: the cases the gradebook must get right.
@@ -49,9 +50,11 @@ def widget_saves() -> dict[str, dict[str, Any]]:
     import matplotlib
 
     matplotlib.use("Agg")
-    if str(ROOT / "tests") not in sys.path:
-        sys.path.insert(0, str(ROOT / "tests"))
-    from registry_work import DO_THE_WORK  # what a learner does before Save accepts the work
+    # What a learner does before Save accepts the work: the tests' table, read from its file.
+    spec = importlib.util.spec_from_file_location("registry_work", ROOT / "tests" / "registry_work.py")
+    registry_work = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(registry_work)
+    DO_THE_WORK = registry_work.DO_THE_WORK
 
     saves, here = {}, Path.cwd()
     with tempfile.TemporaryDirectory(prefix="gradebook-templates-") as temp:
