@@ -222,3 +222,13 @@ def test_the_widget_bundle_is_referenced_only_where_widgets_are_saved(page):
     # Loaded on demand by book-polish.js (see assets/sphinx/book_polish.py), never by a CDN's require.js.
     assert all('type="text/x-pm-lazy-widgets"' in tag for tag in bundle), bundle
     assert "require.js" not in text and "requirejs" not in text.lower()
+
+
+@pytest.mark.parametrize("page", sitekit.toc_pages())
+def test_the_saved_widget_state_comes_after_the_text(page):
+    """The state (a large JSON holding the previews' charts) in <head> held up the first paint on phones."""
+    text = (HTML / page).read_text(encoding="utf-8")
+    states = [m.start() for m in re.finditer(r'<script type="application/vnd\.jupyter\.widget-state\+json">', text)]
+    assert len(states) <= 1, f"{page}: {len(states)} widget states"
+    if states:
+        assert states[0] > text.index("<main"), f"{page}: the widget state is in <head>"

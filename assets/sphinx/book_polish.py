@@ -5,6 +5,7 @@
 - Lazy widgets: the 1.9 MB widget bundle is marked `type="text/x-pm-lazy-widgets"`, so the
   browser skips it; book-polish.js loads it when a saved widget comes near the screen (or
   before printing). Readers who only read pay nothing for it; the page paints at once.
+- The saved widget state moves from <head> to after the page's text, so phones paint first.
 - Folded cells' summaries are named by their visible text (axe: label-content-name-mismatch).
 - Every script file loads with `defer` (but documentation_options.js, which inline scripts
   need at once); layout.html in assets/templates does the same for the theme's search scripts.
@@ -25,6 +26,7 @@ STATIC = Path(__file__).resolve().parent.parent / "static"  # assets/static
 TEMPLATES = STATIC.parent / "templates"
 WIDGET_BUNDLE = "_static/jupyter-widgets/embed.js"
 LAZY_TYPE = "text/x-pm-lazy-widgets"  # browsers neither fetch nor run a script of this type
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
 
 def _script_key(script: object) -> tuple:
@@ -64,6 +66,21 @@ def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context
     scripts[:] = unique
 
 
+def move_widget_state_after_the_text(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """myst-nb puts the saved widget state (a large JSON: every preview, charts included) in <head>,
+    where a phone must download all of it before it paints a word. After the text, the widget
+    bundle still finds it (it loads after the page is parsed)."""
+    scripts, body = context.get("script_files"), context.get("body")
+    if not scripts or body is None:
+        return
+    states = [s for s in scripts if (getattr(s, "attributes", None) or {}).get("type") == WIDGET_STATE]
+    moved = {id(s) for s in states}
+    scripts[:] = [s for s in scripts if id(s) not in moved]
+    context["body"] = body + "".join(f'<script type="{WIDGET_STATE}">{s.attributes["body"]}</script>' for s in states)
+
+
 def name_folded_cells_by_their_text(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
 ) -> None:
@@ -99,6 +116,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", name_folded_cells_by_their_text)
     # After sphinx-thebe and the others have added their scripts to the page context.
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
+    app.connect("html-page-context", move_widget_state_after_the_text, priority=910)
     # A new env_version makes Sphinx rewrite every page when this file or the CSS changes.
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for path in sorted([*STATIC.glob("*"), *TEMPLATES.glob("*.html")]):
