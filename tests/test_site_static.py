@@ -6,13 +6,13 @@ loaded from another host, and every image (widget charts included) has meaningfu
 from __future__ import annotations
 
 import functools
-import json
 import os
 import posixpath
 import re
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
+import book_polish  # the book's extension (assets/sphinx)
 import pytest
 
 from tools import sitekit
@@ -44,9 +44,6 @@ class PageParser(HTMLParser):
         self.links: list[str] = []
         self.loads: list[tuple[str, str]] = []
         self.images: list[dict[str, str | None]] = []
-        self._script_type: str | None = None
-        self.scripts: list[tuple[str, str]] = []
-        self._script_text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -62,18 +59,6 @@ class PageParser(HTMLParser):
             self.links.append(values["href"])
         if tag == "img":
             self.images.append(values)
-        if tag == "script":
-            self._script_type = values.get("type") or ""
-            self._script_text = []
-
-    def handle_data(self, data: str) -> None:
-        if self._script_type is not None:
-            self._script_text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script_type is not None:
-            self.scripts.append((self._script_type, "".join(self._script_text)))
-            self._script_type = None
 
 
 @functools.cache
@@ -101,16 +86,11 @@ def resolve(page: str, url: str) -> tuple[str, str]:
     return target, unquote(parts.fragment)
 
 
-def widget_html_values(parser: PageParser) -> list[str]:
+def widget_html_values(page: str) -> list[str]:
     """The HTML of every widget saved on the page (charts are <img> tags inside it)."""
-    values = []
-    for script_type, text in parser.scripts:
-        if script_type == "application/vnd.jupyter.widget-state+json":
-            for model in json.loads(text)["state"].values():
-                value = model.get("state", {}).get("value")
-                if isinstance(value, str) and "<" in value:
-                    values.append(value)
-    return values
+    state = sitekit.widget_state(page) or {"state": {}}
+    return [value for model in state["state"].values()
+            if isinstance(value := model.get("state", {}).get("value"), str) and "<" in value]
 
 
 def alt_problem(image: dict[str, str | None]) -> str | None:
@@ -159,7 +139,7 @@ def test_page_loads_nothing_from_another_host(page):
 def test_every_image_has_meaningful_alt_text(page):
     parser = parse(page)
     images = list(parser.images)
-    for value in widget_html_values(parser):
+    for value in widget_html_values(page):
         inner = PageParser()
         inner.feed(value)
         images += inner.images
@@ -170,11 +150,10 @@ def test_every_image_has_meaningful_alt_text(page):
 def test_widget_pages_have_charts_with_alt_text():
     """The check above must see the charts inside saved widget state, or it proves nothing."""
     charts = [
-        value for page in sitekit.toc_pages() for value in widget_html_values(parse(page))
+        value for page in sitekit.toc_pages() for value in widget_html_values(page)
         if 'class="pm-chart"' in value
     ]
-    widget_pages = [p for p in sitekit.toc_pages()
-                    if "application/vnd.jupyter.widget-state+json" in (HTML / p).read_text(encoding="utf-8")]
+    widget_pages = [p for p in sitekit.toc_pages() if sitekit.widget_state(p)]
     if not widget_pages:
         pytest.skip("no page holds widget state")
     assert charts, "no pm-chart <img> found inside the saved widget state"
@@ -216,7 +195,7 @@ def test_link_resolution_rule(page, url, expected):
 @pytest.mark.parametrize("page", sitekit.toc_pages())
 def test_the_widget_bundle_is_referenced_only_where_widgets_are_saved(page):
     text = (HTML / page).read_text(encoding="utf-8")
-    has_state = "application/vnd.jupyter.widget-state+json" in text
+    has_state = sitekit.widget_state(page) is not None
     bundle = re.findall(r'<script[^>]*src="[^"]*jupyter-widgets/embed\.js[^"]*"[^>]*>', text)
     assert len(bundle) == (1 if has_state else 0), f"{page}: {bundle}"
     # Loaded on demand by book-polish.js (see assets/sphinx/book_polish.py), never by a CDN's require.js.
@@ -225,10 +204,25 @@ def test_the_widget_bundle_is_referenced_only_where_widgets_are_saved(page):
 
 
 @pytest.mark.parametrize("page", sitekit.toc_pages())
-def test_the_saved_widget_state_comes_after_the_text(page):
+def test_the_saved_widget_state_is_a_file_beside_the_page(page):
     """The state (a large JSON holding the previews' charts) in <head> held up the first paint on phones."""
     text = (HTML / page).read_text(encoding="utf-8")
-    states = [m.start() for m in re.finditer(r'<script type="application/vnd\.jupyter\.widget-state\+json">', text)]
-    assert len(states) <= 1, f"{page}: {len(states)} widget states"
-    if states:
-        assert states[0] > text.index("<main"), f"{page}: the widget state is in <head>"
+    assert "application/vnd.jupyter.widget-state+json" not in text.split("<body")[0], f"{page}: state in <head>"
+    links = re.findall(r'<script type="text/x-pm-widget-state" data-src="([^"?]+)\?v=\w+"></script>', text)
+    assert len(links) <= 1, f"{page}: {links}"
+    if links:
+        assert text.index("text/x-pm-widget-state") > text.index("<main"), page
+        assert (HTML / page).parent.joinpath(links[0]).resolve().is_relative_to(HTML / "_static" / "widget-state")
+        assert sitekit.widget_state(page)["state"], f"{page}: an empty saved state"
+
+
+@pytest.mark.parametrize("page", sitekit.toc_pages())
+def test_only_stylesheets_the_first_paint_needs_block_it(page):
+    text = (HTML / page).read_text(encoding="utf-8")
+    head = text.split("<body")[0]
+    late = re.findall(r'<link media="print" onload="this.media=&#x27;all&#x27;"[^>]* href="([^"?]+)', head)
+    assert late and all(url.endswith(book_polish.LATE_STYLESHEETS) for url in late), late
+    # Until icon-fonts.css applies, the theme's full icon fonts would load; folded content would jump.
+    assert not any(url.endswith(("icon-fonts.css", "togglebutton.css", "pydata-sphinx-theme.css")) for url in late)
+    noscript = re.search(r"<noscript>((?:<link [^>]+>)+)</noscript>", text)
+    assert noscript and sorted(re.findall(r'href="([^"]+)"', noscript[1])) == sorted(late), "no copies without JS"

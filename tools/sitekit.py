@@ -9,9 +9,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
+import html
 import http.server
 import io
+import json
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -37,6 +40,17 @@ CHROMIUM_ARGS = [
 def toc_pages() -> list[str]:
     """The built HTML page of every `_toc.yml` document, relative to the site root."""
     return [f"{name}.html" for name in toc_files()]
+
+
+def widget_state(page: str, html_dir: Path = HTML) -> dict | None:
+    """The saved widget state of a built page: the file it links to (html build), or inline (single page)."""
+    text = (html_dir / page).read_text(encoding="utf-8")
+    linked = re.search(r'<script type="text/x-pm-widget-state" data-src="([^"?]+)', text)
+    if linked:
+        path = (html_dir / page).parent / html.unescape(linked[1])
+        return json.loads(path.read_text(encoding="utf-8"))
+    inline = re.search(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', text, re.S)
+    return json.loads(inline[1]) if inline else None
 
 
 def find_chromium() -> str | None:

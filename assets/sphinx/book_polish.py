@@ -5,7 +5,9 @@
 - Lazy widgets: the 1.9 MB widget bundle is marked `type="text/x-pm-lazy-widgets"`, so the
   browser skips it; book-polish.js loads it when a saved widget comes near the screen (or
   before printing). Readers who only read pay nothing for it; the page paints at once.
-- The saved widget state moves from <head> to after the page's text, so phones paint first.
+- The saved widget state leaves <head> for a file beside the page, fetched with the widget bundle,
+  so a phone paints the text first (in the single page, for the PDF, it follows the text).
+- Stylesheets the first paint does not need load without blocking it (``LATE_STYLESHEETS``).
 - Folded cells' summaries are named by their visible text (axe: label-content-name-mismatch).
 - Every script file loads with `defer` (but documentation_options.js, which inline scripts
   need at once); layout.html in assets/templates does the same for the theme's search scripts.
@@ -18,6 +20,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -27,6 +30,13 @@ TEMPLATES = STATIC.parent / "templates"
 WIDGET_BUNDLE = "_static/jupyter-widgets/embed.js"
 LAZY_TYPE = "text/x-pm-lazy-widgets"  # browsers neither fetch nor run a script of this type
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+STATE_LINK = "text/x-pm-widget-state"  # where book-polish.js fetches a page's widget state from
+STATE_DIR = "_static/widget-state"
+# Stylesheets nothing needs for the first paint: features that JavaScript starts (copy buttons,
+# Run live, thebe), code colours, and an extension's styles the pages do not use. They load
+# without holding up the text. Not togglebutton.css (it hides folded content, which would show
+# and then jump away), nor icon-fonts.css (until it applies, the theme's full icon fonts load).
+LATE_STYLESHEETS = ("copybutton.css", "live/live.css", "sphinx-thebe.css", "pygments.css", "sphinx-design.min.css")
 
 
 def _script_key(script: object) -> tuple:
@@ -66,19 +76,51 @@ def drop_repeated_scripts(app: Sphinx, pagename: str, templatename: str, context
     scripts[:] = unique
 
 
-def move_widget_state_after_the_text(
+def move_widget_state_out_of_the_head(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
 ) -> None:
     """myst-nb puts the saved widget state (a large JSON: every preview, charts included) in <head>,
-    where a phone must download all of it before it paints a word. After the text, the widget
-    bundle still finds it (it loads after the page is parsed)."""
+    where a phone must download all of it before it paints a word. In the html build it becomes a
+    file beside the page (``_static/widget-state/``), fetched by book-polish.js with the widget
+    bundle when a widget nears the screen; in the single page (the PDF) it follows the text."""
     scripts, body = context.get("script_files"), context.get("body")
     if not scripts or body is None:
         return
     states = [s for s in scripts if (getattr(s, "attributes", None) or {}).get("type") == WIDGET_STATE]
     moved = {id(s) for s in states}
     scripts[:] = [s for s in scripts if id(s) not in moved]
-    context["body"] = body + "".join(f'<script type="{WIDGET_STATE}">{s.attributes["body"]}</script>' for s in states)
+    if app.builder.name != "html":
+        context["body"] = body + "".join(f'<script type="{WIDGET_STATE}">{s.attributes["body"]}</script>'
+                                         for s in states)
+        return
+    for state in states:
+        data = state.attributes["body"].encode("utf-8")
+        name = f"{STATE_DIR}/{pagename}.json"
+        target = Path(app.outdir, name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        url = f"{context['pathto'](name, 1)}?v={hashlib.sha256(data).hexdigest()[:8]}"
+        context["body"] += f'<script type="{STATE_LINK}" data-src="{html.escape(url)}"></script>'
+
+
+def load_late_stylesheets_without_blocking(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object
+) -> None:
+    """``media="print"`` until loaded (then ``all``): the browser fetches them without blocking the
+    first paint. A <noscript> copy keeps them for readers without JavaScript."""
+    sheets, body = context.get("css_files"), context.get("body")
+    if not sheets or body is None or app.builder.name != "html":
+        return
+    late = []
+    for index, sheet in enumerate(sheets):
+        name = str(getattr(sheet, "filename", "") or "")
+        if name.split("?")[0].endswith(LATE_STYLESHEETS) and "media" not in sheet.attributes:
+            attributes = {**sheet.attributes, "media": "print", "onload": "this.media='all'"}
+            sheets[index] = type(sheet)(name, priority=sheet.priority, **attributes)
+            late.append(context["pathto"](name, 1))
+    if late:
+        links = "".join(f'<link rel="stylesheet" href="{html.escape(url)}">' for url in late)
+        context["body"] = body + f"<noscript>{links}</noscript>"
 
 
 def name_folded_cells_by_their_text(
@@ -116,7 +158,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", name_folded_cells_by_their_text)
     # After sphinx-thebe and the others have added their scripts to the page context.
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
-    app.connect("html-page-context", move_widget_state_after_the_text, priority=910)
+    app.connect("html-page-context", move_widget_state_out_of_the_head, priority=910)
+    # After live_exercises (950) has added live.css to the pages that need it.
+    app.connect("html-page-context", load_late_stylesheets_without_blocking, priority=960)
     # A new env_version makes Sphinx rewrite every page when this file or the CSS changes.
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for path in sorted([*STATIC.glob("*"), *TEMPLATES.glob("*.html")]):

@@ -3,6 +3,7 @@
   "use strict";
   const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
   const LAZY = 'script[type="text/x-pm-lazy-widgets"][src]';
+  const STATE_LINK = 'script[type="text/x-pm-widget-state"][data-src]';
   let requested = false;
 
   /* Load the widget bundle once. It renders the saved widgets from a window "load" listener;
@@ -24,7 +25,21 @@
       caught.forEach(function (listener) { listener.call(window, new Event("load")); });
     };
     script.onerror = function () { window.addEventListener = add; };
-    document.head.appendChild(script);
+    /* The saved state is a file beside the page (book_polish.py): put it back where the bundle looks. */
+    const links = Array.from(document.querySelectorAll(STATE_LINK));
+    Promise.all(links.map(function (link) {
+      return fetch(link.dataset.src).then(function (response) {
+        if (!response.ok) throw new Error(link.dataset.src + ": HTTP " + response.status);
+        return response.text();
+      }).then(function (text) {
+        const state = document.createElement("script");
+        state.type = "application/vnd.jupyter.widget-state+json";
+        state.textContent = text;
+        link.replaceWith(state);
+      });
+    })).catch(function (error) {
+      console.warn("Widget previews could not load their saved state:", error);
+    }).then(function () { document.head.appendChild(script); });
   }
   window.pmLoadWidgets = loadWidgets;
 
