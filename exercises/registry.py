@@ -13,10 +13,11 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from .kit.frozen import Frozen
 
 
 @cache
@@ -26,8 +27,7 @@ def _function(path: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module_name), function_name)
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(Frozen):
     """One exercise, as its chapter, its saves and the tools know it."""
 
     id: str  # the exercise_id its saves use: [a-z0-9-]

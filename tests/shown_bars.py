@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_hex
 
+from exercises.kit.frozen import Frozen
 
-@dataclass(frozen=True)
-class ShownBar:
+
+class ShownBar(Frozen):
     row: float  # the bar's centre on the y axis
     width: float
     height: float

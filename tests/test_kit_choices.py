@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from exercises.kit.choices import by_id
+from exercises.kit.frozen import Frozen
 from exercises.kit.text import clean_texts
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Frozen):
     id: str
     title: str
 

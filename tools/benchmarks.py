@@ -23,10 +23,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from exercises import registry
+from exercises.kit.frozen import Frozen
 from exercises.registry import Exercise
 from tools import ROOT
 
@@ -39,8 +39,7 @@ class BenchmarkError(ValueError):
     """The cases and the registry disagree, or a case module is incomplete."""
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(Frozen):
     file: str  # "bench_feasibility.py"
     name: str
     exercise_id: str

@@ -18,13 +18,13 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from exercises.kit.frozen import Frozen
 from tools import ROOT
 
 INSTRUCTOR_TAG = "instructor"
@@ -46,8 +46,7 @@ class Edition(StrEnum):
     INSTRUCTOR = "instructor"
 
 
-@dataclass(frozen=True)
-class Chapter:
+class Chapter(Frozen):
     """One chapter notebook, ``chapters/NN-slug.ipynb``."""
 
     number: int

@@ -91,6 +91,7 @@ def find_python(version: str) -> str | None:
     return None
 
 
+# Not exercises.kit.frozen.Frozen: this file runs before the exercises package is installed.
 @dataclass(frozen=True)
 class Environment:
     """A virtual environment with the pins and the exercises package installed."""

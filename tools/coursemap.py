@@ -17,9 +17,10 @@ import argparse
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from exercises.kit.frozen import Frozen
 from exercises.registry import WIDGETS, Exercise
 from tools import ROOT
 from tools.booksource import Chapter, cell_text, chapters, is_instructor_cell, notebook_cells
@@ -33,8 +34,7 @@ class CourseMapError(ValueError):
     """The chapters and the registry disagree about a chapter's exercises."""
 
 
-@dataclass(frozen=True)
-class ExerciseRow:
+class ExerciseRow(Frozen):
     """One exercise in the map: its chapter heading and what its saves hand in."""
 
     heading: str  # "the feasibility calculator", from the chapter's "## Exercise: ..." heading
@@ -42,8 +42,7 @@ class ExerciseRow:
     scored: bool
 
 
-@dataclass(frozen=True)
-class ChapterInfo:
+class ChapterInfo(Frozen):
     """One row of the map: what a chapter's Markdown says about it, and its exercises."""
 
     chapter: Chapter

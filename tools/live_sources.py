@@ -31,6 +31,7 @@ CACHE = ROOT / ".cache" / "live"
 DOWNLOADS = CACHE / "downloads"
 
 
+# Not exercises.kit.frozen.Frozen: course.py imports this before the exercises package is installed.
 @dataclass(frozen=True)
 class Pin:
     """One download: what to ask the registry for, the file it gives, and that file's sha256."""

@@ -8,12 +8,12 @@ four-point scale with no middle, so every assumption lands in a quadrant.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data, render
 from ..kit.choices import by_id
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text
 
 __all__ = [
@@ -35,16 +35,14 @@ ZONES = {
 }
 
 
-@dataclass(frozen=True)
-class Risk:
+class Risk(Frozen):
     id: str
     label: str
     question: str
     cheapest_test: str
 
 
-@dataclass(frozen=True)
-class Assumption:
+class Assumption(Frozen):
     id: str
     text: str
     risk: str
@@ -52,16 +50,14 @@ class Assumption:
     own: bool = False
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(Frozen):
     id: str
     title: str
     pitch: str
     assumptions: tuple[Assumption, ...]
 
 
-@dataclass(frozen=True)
-class AssumptionBank:
+class AssumptionBank(Frozen):
     """The risks and the products to map, as loaded from a data file."""
 
     risks: tuple[Risk, ...]
@@ -126,8 +122,7 @@ def _rating(value: object, label: str) -> int:
     return int(value)  # type: ignore[call-overload]
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(Frozen):
     """One assumption placed on the map."""
 
     number: int  # as numbered in the exercise (1, 2, ...)
@@ -148,8 +143,7 @@ class Placement:
         ]
 
 
-@dataclass(frozen=True)
-class AssumptionMap:
+class AssumptionMap(Frozen):
     """The learner's map: placed assumptions, ranked, and what to test first."""
 
     scenario: Scenario

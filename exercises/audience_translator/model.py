@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text, escape_markdown, find_terms, is_written, sentences, words
 from .scenario import Audience, Scenario, audience_scenario
 
@@ -49,8 +49,7 @@ def count_syllables(word: str) -> int:
     return max(1, groups)
 
 
-@dataclass(frozen=True)
-class Readability:
+class Readability(Frozen):
     """Counts and the Flesch-Kincaid grade of a text."""
 
     words: int
@@ -80,8 +79,7 @@ def readability(text: str) -> Readability:
 # ---- checking a message ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ConcernCheck:
+class ConcernCheck(Frozen):
     label: str
     matched: tuple[str, ...]
 
@@ -90,8 +88,7 @@ class ConcernCheck:
         return bool(self.matched)
 
 
-@dataclass(frozen=True)
-class MessageCheck:
+class MessageCheck(Frozen):
     """How well a message suits its audience."""
 
     audience: Audience

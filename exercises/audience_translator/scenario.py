@@ -8,27 +8,26 @@ has a message); :func:`audience_scenario` is the shipped scenario, cached.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from ..kit import data, sorting
+from ..kit.frozen import Frozen
 
 __all__ = ["DATA_FILE", "Audience", "Concern", "Scenario", "audience_scenario", "parse_audience_scenario"]
 
 DATA_FILE = "audience_translator.json"
 
 
-@dataclass(frozen=True)
-class Concern:
+class Concern(Frozen):
     """Something an audience wants to hear about, spotted by keywords."""
 
     label: str
     keywords: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Audience:
+class Audience(Frozen):
     """Who reads the message, what they care about and which words they do not share."""
 
     key: str
@@ -40,8 +39,7 @@ class Audience:
     concerns: tuple[Concern, ...]
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(Frozen):
     """The product update, its audiences and the candidate messages to sort."""
 
     title: str

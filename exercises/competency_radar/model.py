@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_number, parse_number
 from ..kit.text import clean_text, escape_markdown, is_written
 from .profiles import (
@@ -45,14 +45,12 @@ TIE_RULE = (
 )
 
 
-@dataclass(frozen=True)
-class PlanStep:
+class PlanStep(Frozen):
     text: str
     background: str = ""  # the background's label when the step is that background's advice
 
 
-@dataclass(frozen=True)
-class PlanItem:
+class PlanItem(Frozen):
     """One weak competency and what to do about it."""
 
     competency: Competency
@@ -61,8 +59,7 @@ class PlanItem:
     steps: tuple[PlanStep, ...]
 
 
-@dataclass(frozen=True)
-class RadarResult:
+class RadarResult(Frozen):
     """A learner's self-rating compared with the typical profile of their background(s)."""
 
     competencies: tuple[Competency, ...]

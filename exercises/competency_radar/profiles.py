@@ -9,34 +9,31 @@ weaknesses); :func:`origin_profiles` is the shipped catalogue, cached.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data
+from ..kit.frozen import Frozen
 
 DATA_FILE = "origin_profiles.json"
 SCALE_MIN, SCALE_MAX = 1, 5  # the schema holds the data file to this scale
 
 
-@dataclass(frozen=True)
-class Competency:
+class Competency(Frozen):
     id: str
     label: str
     chart_label: str
     meaning: str
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(Frozen):
     """One piece of advice aimed at one competency."""
 
     competency: str
     text: str
 
 
-@dataclass(frozen=True)
-class Background:
+class Background(Frozen):
     """A career a PM may come from, with its typical profile (one rating per competency, in list order)."""
 
     id: str
@@ -51,8 +48,7 @@ class Background:
     beyond_the_six: str = ""
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(Frozen):
     """Everything the data file holds, validated."""
 
     competencies: tuple[Competency, ...]

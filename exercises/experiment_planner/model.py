@@ -23,12 +23,12 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from statistics import NormalDist
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_number, parse_number
 
 __all__ = [
@@ -199,8 +199,7 @@ def looks_for(look_plan: str, run_days: int) -> int:
 # ---- the planner -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(Frozen):
     """How one typed input is labelled, bounded and explained."""
 
     label: str
@@ -220,8 +219,7 @@ FIELDS: dict[str, FieldSpec] = {
 }
 
 
-@dataclass(frozen=True)
-class PlanInputs:
+class PlanInputs(Frozen):
     """One test plan; rates as fractions."""
 
     baseline: float
@@ -271,8 +269,7 @@ def parse_plan(raw: Mapping[str, object]) -> PlanInputs:
     )
 
 
-@dataclass(frozen=True)
-class ExperimentPlan:
+class ExperimentPlan(Frozen):
     """What the planner reports for one plan."""
 
     inputs: PlanInputs
@@ -367,8 +364,7 @@ def plan(**raw: object) -> ExperimentPlan:
     return plan_experiment(parse_plan(defaults | raw))
 
 
-@dataclass(frozen=True)
-class CurvePoint:
+class CurvePoint(Frozen):
     """Users per group needed to find an effect of ``effect`` (a fraction)."""
 
     effect: float

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, fields, replace
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_money as money
 from ..kit.numbers import format_number, parse_number
 from ..kit.text import is_written
@@ -32,8 +33,7 @@ MAX_SWING_PERCENT = 90
 VERDICTS = ("not feasible", "break-even", "marginal", "feasible")
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(Frozen):
     """How one input is labelled, bounded and explained."""
 
     label: str
@@ -62,8 +62,7 @@ FIELDS: dict[str, FieldSpec] = {
 }
 
 
-@dataclass(frozen=True)
-class FeasibilityInputs:
+class FeasibilityInputs(Frozen):
     """One scenario. Money is per period (say, a month) in any single currency."""
 
     willingness_to_pay: float
@@ -84,8 +83,7 @@ class FeasibilityInputs:
         return self.price > self.willingness_to_pay
 
 
-@dataclass(frozen=True)
-class FeasibilityResult:
+class FeasibilityResult(Frozen):
     """Everything the calculator reports for one scenario."""
 
     inputs: FeasibilityInputs
@@ -135,8 +133,7 @@ class FeasibilityResult:
         )
 
 
-@dataclass(frozen=True)
-class SensitivityPoint:
+class SensitivityPoint(Frozen):
     """Profit when the price you charge moves by ``change_percent``.
 
     Above the willingness to pay nobody buys (``above_willingness``), so profit is minus the fixed costs.

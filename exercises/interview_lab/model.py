@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.frozen import Frozen
 from ..kit.sorting import SortItem, load_items
 from ..kit.text import escape_markdown, is_written
 
@@ -50,8 +50,7 @@ _RULE_FLAGS = re.IGNORECASE | re.MULTILINE
 # ---- part 1: the question bank ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class QuestionBank:
+class QuestionBank(Frozen):
     """The questions to sort, their two categories, the kinds of question (kind id -> description),
     and the ids of the subtle leading questions (those that look open)."""
 
@@ -100,8 +99,7 @@ def interview_questions() -> QuestionBank:
 # ---- part 2: the rules and the checker ------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Frozen):
     """One pattern that suggests a leading question, and what to do about it."""
 
     id: str
@@ -113,8 +111,7 @@ class Rule:
     looks_for: str = ""
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(Frozen):
     """One place where a rule matched the learner's question."""
 
     rule: Rule
@@ -126,8 +123,7 @@ class Flag:
         return {"rule": self.rule.id, "kind": self.rule.kind, "words": self.words, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
-class QuestionCheck:
+class QuestionCheck(Frozen):
     """The checker's findings for one question."""
 
     question: str

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import render
 from ..kit.choices import by_id
 from ..kit.data import load, schema_name, validate
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text, escape_markdown, find_terms, is_written, words
 
 __all__ = [
@@ -34,16 +34,14 @@ MAX_ANSWER_CHARS = 5_000
 MIN_QUESTIONS_PER_TYPE = 3
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
+class ChecklistItem(Frozen):
     id: str
     text: str
     cues: tuple[str, ...]
     tip: str
 
 
-@dataclass(frozen=True)
-class QuestionType:
+class QuestionType(Frozen):
     id: str
     label: str
     tests: str  # what this type of question tests
@@ -51,16 +49,14 @@ class QuestionType:
     checklist: tuple[ChecklistItem, ...]
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Frozen):
     id: str
     type_id: str
     text: str
     outline: str  # what a strong answer to this question would cover
 
 
-@dataclass(frozen=True)
-class InterviewBank:
+class InterviewBank(Frozen):
     """The checked contents of the data file."""
 
     types: tuple[QuestionType, ...]
@@ -84,8 +80,7 @@ class InterviewBank:
         return tuple(q for q in self.questions if type_id is None or q.type_id == type_id)
 
 
-@dataclass(frozen=True)
-class PracticeAnswer:
+class PracticeAnswer(Frozen):
     """One answer, checked: the learner's ticks, the cue words found and the hints (not a score)."""
 
     question: Question
@@ -145,8 +140,7 @@ class PracticeAnswer:
         return head + hints + outline + render.notice("info", self.limits, title="What the hints cannot judge")
 
 
-@dataclass(frozen=True)
-class TypeProgress:
+class TypeProgress(Frozen):
     type_id: str
     label: str
     answered: int  # questions of this type with a checked answer
@@ -158,8 +152,7 @@ class TypeProgress:
         return self.ticked / self.items if self.items else 0.0
 
 
-@dataclass(frozen=True)
-class PracticeProgress:
+class PracticeProgress(Frozen):
     """The checklist ticked so far, by question type (what the chart shows)."""
 
     rows: tuple[TypeProgress, ...]

@@ -3,6 +3,7 @@
 ========================  ==================================================================
 Module                    What it holds
 ========================  ==================================================================
+:mod:`.frozen`            ``Frozen``, the base of every value type (a frozen dataclass)
 :mod:`.numbers`           parse and format numbers, with learner-readable errors
 :mod:`.text`              clean text, words, sentences, Markdown escaping
 :mod:`.render`            escaped HTML: notices, tables, lists, images
@@ -15,7 +16,7 @@ Module                    What it holds
 :mod:`.choices`           find the record a learner chose by its id, or a learner-readable error
 ========================  ==================================================================
 
-``numbers``, ``text``, ``html``, ``data``, ``choices`` and ``savework`` import neither Matplotlib nor
+``frozen``, ``numbers``, ``text``, ``html``, ``data``, ``choices`` and ``savework`` import neither Matplotlib nor
 ipywidgets, so every exercise's pure layer can use them. ``charts`` imports Matplotlib and
 ``views`` imports ipywidgets; only drawing and widget modules import those.
 """

@@ -14,25 +14,23 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from . import data, render
+from .frozen import Frozen
 
 SCHEMA = "check.schema.json"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Frozen):
     text: str
     correct: bool
     why: str
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Frozen):
     id: str
     kind: str  # "single", "multiple" or "numeric"
     prompt: str
@@ -44,8 +42,7 @@ class Question:
     scenario: bool = False
 
 
-@dataclass(frozen=True)
-class CheckBank:
+class CheckBank(Frozen):
     """One chapter's questions."""
 
     id: str
@@ -66,8 +63,7 @@ class CheckBank:
         return f"{self.title} ({len(self.questions)} questions; open the page or Jupyter to answer them)"
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Frozen):
     """A learner's answers, scored: one point per question answered right."""
 
     bank: CheckBank

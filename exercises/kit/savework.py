@@ -45,11 +45,12 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .frozen import Frozen
 from .numbers import format_number
 from .text import clean_text, escape_markdown
 
@@ -64,8 +65,7 @@ _REQUIRED_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class SavedFiles:
+class SavedFiles(Frozen):
     """Where a save went."""
 
     json_path: Path

@@ -7,16 +7,15 @@ Pure layer (this module): :func:`load_items`, :func:`check_sort`. Drawing:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from . import render
+from .frozen import Frozen
 
 NOTHING_CHOSEN = "Choose a category for at least one item first."
 
 
-@dataclass(frozen=True)
-class SortItem:
+class SortItem(Frozen):
     """One thing to sort, its right category and why."""
 
     id: str
@@ -25,8 +24,7 @@ class SortItem:
     why: str
 
 
-@dataclass(frozen=True)
-class ItemFeedback:
+class ItemFeedback(Frozen):
     item: SortItem
     chosen: str | None
 
@@ -35,8 +33,7 @@ class ItemFeedback:
         return self.chosen == self.item.answer
 
 
-@dataclass(frozen=True)
-class SortResult:
+class SortResult(Frozen):
     """The learner's sort, checked item by item."""
 
     categories: tuple[str, ...]

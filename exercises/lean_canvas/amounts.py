@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_money
 from .boxes import normalise_boxes
 
@@ -83,8 +83,7 @@ SOURCE_BOX = {
 }
 
 
-@dataclass(frozen=True)
-class ExtractedNumbers:
+class ExtractedNumbers(Frozen):
     """Numbers found in the money boxes, and the text each came from."""
 
     price: float | None

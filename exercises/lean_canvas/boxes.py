@@ -8,12 +8,12 @@ schema cannot express (each box's character limit covers its word limit, example
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data
 from ..kit.choices import by_id
+from ..kit.frozen import Frozen
 
 __all__ = [
     "BOX_KEYS", "DATA_FILE", "BoxSpec", "CanvasData", "ExampleCanvas", "canvas_data", "example",
@@ -27,8 +27,7 @@ BOX_KEYS = (
 )
 
 
-@dataclass(frozen=True)
-class BoxSpec:
+class BoxSpec(Frozen):
     key: str
     label: str
     prompt: str
@@ -36,15 +35,13 @@ class BoxSpec:
     max_chars: int
 
 
-@dataclass(frozen=True)
-class ExampleCanvas:
+class ExampleCanvas(Frozen):
     id: str
     title: str
     boxes: dict[str, str]
 
 
-@dataclass(frozen=True)
-class CanvasData:
+class CanvasData(Frozen):
     """Everything the check and the drawing take from the data file."""
 
     boxes: dict[str, BoxSpec]

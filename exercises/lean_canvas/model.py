@@ -10,10 +10,11 @@ so everything shown from it (summary, HTML, Markdown, the drawing) uses that dat
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_money
 from ..kit.text import escape_markdown, find_terms, is_written, sentences, words
 from .amounts import SOURCE_BOX, ExtractedNumbers, extract_numbers
@@ -29,15 +30,13 @@ ALL_CLEAR = "Complete and consistent, as far as these checks can tell."
 SEVERITY_KIND = {"missing": "warn", "too long": "warn", "inconsistent": "error", "tip": "info"}
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(Frozen):
     box: str
     severity: str  # one of SEVERITY_KIND
     message: str
 
 
-@dataclass(frozen=True)
-class CanvasCheck:
+class CanvasCheck(Frozen):
     """Completeness and consistency of one canvas, checked against ``data`` (which names and limits the boxes)."""
 
     boxes: dict[str, str]

@@ -8,11 +8,11 @@ for the north star and one per metric placed in the right role (input, counter-m
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.frozen import Frozen
 from ..kit.text import is_written
 
 __all__ = [
@@ -26,16 +26,14 @@ CLASS_WORDS = {"input": "an input", "counter": "a counter-metric", OUT: "left ou
 ROLE_WORDS = {"vanity": "a vanity metric", "lagging": "a lagging business result", "output": "a measure of output"}
 
 
-@dataclass(frozen=True)
-class NorthStarOption:
+class NorthStarOption(Frozen):
     text: str
     short: str
     correct: bool
     why: str
 
 
-@dataclass(frozen=True)
-class ProductMetric:
+class ProductMetric(Frozen):
     id: str
     name: str
     short: str
@@ -45,8 +43,7 @@ class ProductMetric:
     why: str
 
 
-@dataclass(frozen=True)
-class Product:
+class Product(Frozen):
     id: str
     title: str
     context: str
@@ -116,8 +113,7 @@ def metric_trees() -> tuple[Product, ...]:
     return parse_metric_trees(data.load("metric_trees.json"), source="exercises/data/metric_trees.json")
 
 
-@dataclass(frozen=True)
-class MetricTree:
+class MetricTree(Frozen):
     """The learner's tree: a north star (or none yet) and where each metric connects."""
 
     product: Product
@@ -193,8 +189,7 @@ def build_tree(product: Product, north_star: int | None, choices: Mapping[str, s
     return MetricTree(product, star, tuple(links.items()))
 
 
-@dataclass(frozen=True)
-class MetricFeedback:
+class MetricFeedback(Frozen):
     metric: ProductMetric
     chosen: str  # "input", "counter" or OUT
     target: str
@@ -213,8 +208,7 @@ class MetricFeedback:
         return verdict
 
 
-@dataclass(frozen=True)
-class TreeCheck:
+class TreeCheck(Frozen):
     """The learner's tree compared with the model answer."""
 
     tree: MetricTree

@@ -8,11 +8,11 @@ it reads wording, not meaning.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text, is_written, phrase_spans, word_spans, words
 
 __all__ = [
@@ -24,8 +24,7 @@ MAX_LINE_CHARS = 300
 WHOLE_OKR = "The whole OKR"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Frozen):
     id: str
     kind: str  # output, vanity or vague
     applies_to: str  # objective or key_result
@@ -37,16 +36,14 @@ class Rule:
     suggestion: str
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(Frozen):
     id: str
     title: str
     objective: str
     key_results: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class OkrRules:
+class OkrRules(Frozen):
     """Everything the checker knows, as loaded from a data file."""
 
     rules: tuple[Rule, ...]
@@ -101,8 +98,7 @@ def okr_rules() -> OkrRules:
     return parse_okr_rules(data.load("okr_rules.json"), source="exercises/data/okr_rules.json")
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(Frozen):
     """One problem found on one line."""
 
     line: str  # "Objective", "Key result 2" or WHOLE_OKR
@@ -139,8 +135,7 @@ def _rule_hit(rule: Rule, text: str, rules: OkrRules) -> str | None:
     return text[start:end]
 
 
-@dataclass(frozen=True)
-class OkrCheck:
+class OkrCheck(Frozen):
     """An objective, its key results, and every flag the rules raised."""
 
     objective: str

@@ -8,26 +8,24 @@ schema cannot express; :func:`plan_data` is the shipped file, parsed once.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit.data import load, schema_name, validate
+from ..kit.frozen import Frozen
 
 DATA_FILE = "personal_plan.json"
 GROUPS = ("communication", "knowledge", "ambiguity")
 
 
-@dataclass(frozen=True)
-class HarshPhrase:
+class HarshPhrase(Frozen):
     """A harsh word or phrase and a gentler way to say the same thing."""
 
     phrase: str
     gentler: str
 
 
-@dataclass(frozen=True)
-class ReframeRules:
+class ReframeRules(Frozen):
     """What the note checker looks for (part 1)."""
 
     prompt: str
@@ -38,8 +36,7 @@ class ReframeRules:
     next_step_words: frozenset[str]
 
 
-@dataclass(frozen=True)
-class Skill:
+class Skill(Frozen):
     """One self-assessed skill; ``group`` is communication, knowledge or ambiguity."""
 
     id: str
@@ -51,8 +48,7 @@ class Skill:
     suggestion_high: str
 
 
-@dataclass(frozen=True)
-class PlanData:
+class PlanData(Frozen):
     """The whole data file, checked."""
 
     reframe: ReframeRules

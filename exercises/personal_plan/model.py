@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ..feasibility.model import FIELDS, money
+from ..kit.frozen import Frozen
 from ..kit.text import escape_markdown, is_written
 from .data import HarshPhrase, PlanData, ReframeRules, Skill, parse_plan_data, plan_data
 from .next_steps import NextStep, NextStepsPlan, parse_next_steps
@@ -40,8 +40,7 @@ def _md_text(text: str) -> str:
     return "<br>".join(lines)
 
 
-@dataclass(frozen=True)
-class PersonalPlan:
+class PersonalPlan(Frozen):
     friend_note: str
     reframe: ReframeFeedback | None
     skills: SkillsResult

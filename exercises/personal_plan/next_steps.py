@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text
 from .data import PlanData, plan_data
 
 _DATE_START = re.compile(r"^(\d{1,4})-(\d{1,2})-(\d{1,2})(?=$|[\s:\u2013\u2014-])\s*[:\u2013\u2014-]?\s*(.*)$")
 
 
-@dataclass(frozen=True)
-class NextStep:
+class NextStep(Frozen):
     when: date
     text: str
 
 
-@dataclass(frozen=True)
-class NextStepsPlan:
+class NextStepsPlan(Frozen):
     today: date
     steps: tuple[NextStep, ...]
 

@@ -8,10 +8,10 @@ invitations, never scores. Words are :func:`exercises.kit.text.words`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text, phrase_spans, word_spans
 from .data import HarshPhrase, ReframeRules, normalise, plan_data
 
@@ -19,8 +19,7 @@ NEGATIONS = frozenset({"not", "no", "nothing", "hardly", "nor"})
 NEGATION_WINDOW = 3  # a harsh word is pushed back when a negation is among the three words before it
 
 
-@dataclass(frozen=True)
-class ReframeFeedback:
+class ReframeFeedback(Frozen):
     """Gentle notes on a note written to a friend. Nothing here is a score."""
 
     word_count: int

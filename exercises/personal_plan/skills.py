@@ -7,22 +7,20 @@ sales and the target customer) and comfort without full information.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from .data import PlanData, Skill, plan_data
 
 
-@dataclass(frozen=True)
-class SkillRating:
+class SkillRating(Frozen):
     skill: Skill
     level: int | None  # None: not rated yet
     suggestion: str
 
 
-@dataclass(frozen=True)
-class KeySkill:
+class KeySkill(Frozen):
     """One of the three key skills, with the level that counts for it."""
 
     name: str
@@ -30,8 +28,7 @@ class KeySkill:
     detail: str
 
 
-@dataclass(frozen=True)
-class SkillsResult:
+class SkillsResult(Frozen):
     ratings: tuple[SkillRating, ...]
     strong_level: int
     top_level: int

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..feasibility.model import FIELDS, FeasibilityResult, evaluate, parse_inputs
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text
 
 SHORT_TEXT_CHARS = 1_000  # the problem and the fix: a sentence or two each
 
 
-@dataclass(frozen=True)
-class TryItPlan:
+class TryItPlan(Frozen):
     """A problem, the cheapest fix you can think of, and the numbers for the feasibility calculator."""
 
     problem: str

@@ -10,16 +10,15 @@ job first"), which gives the lowest total when jobs are done one at a time.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from ..kit.frozen import Frozen
 from ..kit.numbers import parse_number
 from ..kit.text import clean_text
 
 __all__ = ["DelayJob", "Schedule", "compare_orders", "delay_job", "schedule"]
 
 
-@dataclass(frozen=True)
-class DelayJob:
+class DelayJob(Frozen):
     name: str
     cost_of_delay: float  # money lost per week while the job is not done
     weeks: float
@@ -39,8 +38,7 @@ def delay_job(name: object, cost_of_delay: object, weeks: object) -> DelayJob:
     )
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(Frozen):
     """One order of work and what the waiting costs."""
 
     rule: str

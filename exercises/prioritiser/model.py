@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_number, parse_number
 from ..kit.text import clean_text
 
@@ -35,22 +36,19 @@ MAX_OWN_ITEMS = 10
 MAX_TITLE_CHARS = 80
 
 
-@dataclass(frozen=True)
-class Product:
+class Product(Frozen):
     name: str
     description: str
     reach_unit: str  # e.g. "members per quarter"
     effort_unit: str = "person-months"
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Frozen):
     id: str
     name: str
 
 
-@dataclass(frozen=True)
-class Estimates:
+class Estimates(Frozen):
     """One item's four RICE estimates. Confidence is a percentage; effort is in person-months.
 
     Built directly, the numbers need only make arithmetic sense (what-if values may leave the
@@ -88,8 +86,7 @@ class Estimates:
         return {name: getattr(self, name) for name in ESTIMATE_NAMES}
 
 
-@dataclass(frozen=True)
-class BacklogItem:
+class BacklogItem(Frozen):
     id: str
     title: str
     theme: str  # a Theme id
@@ -102,8 +99,7 @@ class BacklogItem:
         return self.estimates.score
 
 
-@dataclass(frozen=True)
-class Backlog:
+class Backlog(Frozen):
     """A product, its themes and its items: the data every ranking is built from."""
 
     product: Product
@@ -218,8 +214,7 @@ def backlog() -> Backlog:
     return parse_backlog(data.load("prioritiser.json"), source="exercises/data/prioritiser.json")
 
 
-@dataclass(frozen=True)
-class OwnItem:
+class OwnItem(Frozen):
     """An item the learner added: its estimates are typed like any other item's."""
 
     id: str
@@ -255,14 +250,12 @@ def score_text(score: float) -> str:
     return f"{score:,.0f}" if score >= 10 else f"{score:.2g}" if score > 0 else "0"
 
 
-@dataclass(frozen=True)
-class RankedItem:
+class RankedItem(Frozen):
     rank: int
     item: BacklogItem
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(Frozen):
     """A backlog in RICE order: highest score first; ties go to the smaller effort, then the backlog's order."""
 
     backlog: Backlog

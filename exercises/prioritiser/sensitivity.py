@@ -9,10 +9,11 @@ looking better. Confidence never rises above 100%.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_number
 from .model import ESTIMATE_NAMES, BacklogItem, Ranking
 
@@ -22,8 +23,7 @@ MIN_SWING, MAX_SWING = 0.05, 0.9
 _WORSE = {"reach": -1, "impact": -1, "confidence": -1, "effort": +1}  # the direction that lowers a score
 
 
-@dataclass(frozen=True)
-class Flip:
+class Flip(Frozen):
     """One estimate that, wrong by the swing in one direction, changes the top item."""
 
     item_id: str
@@ -55,8 +55,7 @@ class Flip:
         }
 
 
-@dataclass(frozen=True)
-class Sensitivity:
+class Sensitivity(Frozen):
     """The single-estimate errors of size ``swing`` that change the top item, most fragile first."""
 
     top_id: str

@@ -10,12 +10,12 @@ schema cannot (unique ids, duties naming declared teams and phases, every team u
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
 from ..kit import data, render
 from ..kit.choices import by_id
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text, escape_markdown, is_written
 
 __all__ = [
@@ -28,15 +28,13 @@ NOTE_LABEL = "Least-ready interface"
 MAX_NOTE_CHARS = 2_000
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(Frozen):
     id: str
     label: str
     summary: str
 
 
-@dataclass(frozen=True)
-class Team:
+class Team(Frozen):
     id: str
     label: str
     short: str
@@ -52,8 +50,7 @@ def _find(choices: Sequence[T], wanted: str, kind: str) -> T:
     return by_id(choices, wanted, f"Unknown {kind} {str(wanted)[:40]!r}; choose one of: {known}.")
 
 
-@dataclass(frozen=True)
-class ProductWeb:
+class ProductWeb(Frozen):
     """Teams, life-cycle phases and the PM's duties with each team in each phase."""
 
     title: str
@@ -69,8 +66,7 @@ class ProductWeb:
         return _find(self.teams, team_id, "team")
 
 
-@dataclass(frozen=True)
-class Interface:
+class Interface(Frozen):
     """What the PM does with one team in one phase."""
 
     team: Team
@@ -78,8 +74,7 @@ class Interface:
     duties: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Frozen):
     """The web seen through one phase, one team, both, or neither (``None`` means all)."""
 
     web: ProductWeb

@@ -8,18 +8,17 @@ is the shipped data, loaded once; :func:`check` scores a learner's sort.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data
+from ..kit.frozen import Frozen
 from ..kit.sorting import SortItem, SortResult, check_sort, load_items
 
 __all__ = ["RedFlagSorter", "check", "parse_red_flags", "red_flags"]
 
 
-@dataclass(frozen=True)
-class RedFlagSorter:
+class RedFlagSorter(Frozen):
     """The sorter's prompt, categories and situations."""
 
     title: str

@@ -7,9 +7,9 @@ whether an outcome is the right one. :data:`LIMITS` says so to the learner.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_number
 from ..kit.text import words
 
@@ -30,8 +30,7 @@ DELIVERY_VERBS = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Frozen):
     kind: str  # "warn": the roadmap has a problem; "info": worth a thought
     text: str
 

@@ -9,11 +9,11 @@ moves and outcomes and runs the checks in :mod:`.checks`; the :class:`Roadmap` p
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.frozen import Frozen
 from ..kit.numbers import format_number, parse_number
 from ..kit.text import clean_text, is_written
 from ..prioritiser.model import backlog
@@ -37,8 +37,7 @@ def person_months(effort: float) -> str:
     return f"{format_number(effort)} person-month{'' if effort == 1 else 's'}"
 
 
-@dataclass(frozen=True)
-class Capacity:
+class Capacity(Frozen):
     """How much work fits in one period (the length of "now", and again of "next")."""
 
     people: float
@@ -76,8 +75,7 @@ def parse_capacity(raw: Mapping[str, object]) -> Capacity:
     return Capacity(**values)
 
 
-@dataclass(frozen=True)
-class Starting:
+class Starting(Frozen):
     """The roadmap's context and starting values (``exercises/data/roadmap.json``)."""
 
     vision: str
@@ -123,15 +121,13 @@ def suggest(ranked: RankedBacklog, capacity: Capacity) -> dict[str, str]:
     return places
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(Frozen):
     item: RoadmapItem
     place: str  # one of PLACES
     moved: bool  # the learner moved it away from the suggestion
 
 
-@dataclass(frozen=True)
-class Roadmap:
+class Roadmap(Frozen):
     """A ranked backlog placed into now, next and later, with each theme's outcome and the checks' notes."""
 
     backlog: RankedBacklog

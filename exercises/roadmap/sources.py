@@ -8,12 +8,12 @@ prioritiser records in a ``my-work`` folder and :func:`read_saved_ranking` reads
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..kit import data, savework
+from ..kit.frozen import Frozen
 from ..prioritiser.model import Ranking, Theme, backlog, rank
 
 __all__ = ["PRIORITISER_ID", "RankedBacklog", "RoadmapItem", "SavedRanking", "default_backlog", "from_ranking",
@@ -23,8 +23,7 @@ PRIORITISER_ID = "prioritiser"
 MAX_RECORD_BYTES = 1_000_000
 
 
-@dataclass(frozen=True)
-class RoadmapItem:
+class RoadmapItem(Frozen):
     """One ranked backlog item, as much of it as a roadmap needs."""
 
     rank: int
@@ -36,8 +35,7 @@ class RoadmapItem:
     own: bool = False
 
 
-@dataclass(frozen=True)
-class RankedBacklog:
+class RankedBacklog(Frozen):
     """A ranked backlog and where it came from (said on the roadmap)."""
 
     source: str
@@ -111,8 +109,7 @@ def read_saved_ranking(path: Path) -> RankedBacklog:
     return parse_saved_ranking(record, source=name)
 
 
-@dataclass(frozen=True)
-class SavedRanking:
+class SavedRanking(Frozen):
     path: Path
     label: str
 

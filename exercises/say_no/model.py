@@ -10,10 +10,11 @@ the learner's own one-sentence no (:func:`check_own_no`) is in :mod:`.own_no`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.text import escape_markdown
 from .own_no import OwnNo, check_own_no
 from .scenarios import (
@@ -41,16 +42,14 @@ __all__ = [
 LETTERS = "ABCD"  # replies are offered as Reply A to Reply D
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Frozen):
     """One exchange: what the stakeholder said and the reply the learner chose."""
 
     node: Node
     reply: Reply
 
 
-@dataclass(frozen=True)
-class Conversation:
+class Conversation(Frozen):
     """Where a learner is in one scenario: the replies chosen so far. Immutable; moves return a new one."""
 
     scenario: Scenario
@@ -94,8 +93,7 @@ class Conversation:
         return [*lines, (self.scenario.stakeholder, self.current.says)]
 
 
-@dataclass(frozen=True)
-class ModelAnswer:
+class ModelAnswer(Frozen):
     """At one turn: what the learner said and the strongest reply on offer."""
 
     asked: str
@@ -103,8 +101,7 @@ class ModelAnswer:
     best: Reply
 
 
-@dataclass(frozen=True)
-class Debrief:
+class Debrief(Frozen):
     """Scores for one finished conversation, by dimension, with the weakest pattern and model replies."""
 
     scenario: Scenario

@@ -8,10 +8,10 @@ meaning, and say so. Sentences and words are the kit's (:mod:`exercises.kit.text
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text, escape_markdown, phrase_spans, sentences, word_spans, words
 from .scenarios import OwnNoRules, Scenario
 
@@ -20,8 +20,7 @@ BARE_WORDS = 3  # "No.", "Not this sprint.": clear, with nothing else in the sen
 LABEL = "Your own no"
 
 
-@dataclass(frozen=True)
-class OwnNo:
+class OwnNo(Frozen):
     """A learner's one-sentence no to one request, with hints (not a score)."""
 
     scenario_id: str

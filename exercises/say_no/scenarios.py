@@ -12,19 +12,18 @@ The file also holds the word lists for the hints on a learner's own no (:class:`
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import data
 from ..kit.choices import by_id
+from ..kit.frozen import Frozen
 
 DATA_FILE = "say_no_scenarios.json"
 MAX_TURNS = 6  # the longest conversation allowed, a bound on top of "no cycles"
 
 
-@dataclass(frozen=True)
-class Dimension:
+class Dimension(Frozen):
     """One thing a good reply does, and what to say when a learner keeps missing it."""
 
     id: str
@@ -33,8 +32,7 @@ class Dimension:
     tip: str
 
 
-@dataclass(frozen=True)
-class Reply:
+class Reply(Frozen):
     id: str
     text: str
     scores: tuple[int, ...]  # in the order of the scenario set's dimensions
@@ -42,8 +40,7 @@ class Reply:
     next: str
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(Frozen):
     id: str
     says: str
     replies: tuple[Reply, ...] = ()
@@ -57,8 +54,7 @@ class Node:
         return by_id(self.replies, reply_id, f"{reply_id!r} is not one of the replies you can give here.")
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(Frozen):
     id: str
     title: str
     stakeholder: str
@@ -70,8 +66,7 @@ class Scenario:
         return self.nodes[node_id]
 
 
-@dataclass(frozen=True)
-class OwnNoRules:
+class OwnNoRules(Frozen):
     """The hints on a learner's own one-sentence no, and what they cannot judge."""
 
     max_words: int
@@ -81,8 +76,7 @@ class OwnNoRules:
     limits: str
 
 
-@dataclass(frozen=True)
-class ScenarioSet:
+class ScenarioSet(Frozen):
     """Everything in the data file, validated."""
 
     dimensions: tuple[Dimension, ...]

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import render
+from ..kit.frozen import Frozen
 from ..kit.text import clean_text, clean_texts, phrase_spans, sentences, words
 from .rules import (
     RULES_FILE,
@@ -66,8 +66,7 @@ Found = Mapping[str, Spans]  # phrase -> where it occurs, from find_phrases
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d{1,2}[.)])\s+")
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(Frozen):
     """One thing to fix before the spec goes to design and engineering."""
 
     section_id: str
@@ -82,8 +81,7 @@ class Flag:
         return self.kind in MUST_FIX
 
 
-@dataclass(frozen=True)
-class FlagChart:
+class FlagChart(Frozen):
     """What the chart shows: each section's label, how many flags it has, and whether any must be fixed."""
 
     labels: tuple[str, ...]
@@ -95,8 +93,7 @@ class FlagChart:
         return sum(self.counts)
 
 
-@dataclass(frozen=True)
-class SpecCheck:
+class SpecCheck(Frozen):
     """A checked spec: the texts, word counts, every flag, and where the vague words are (for highlighting)."""
 
     rules: SpecRules

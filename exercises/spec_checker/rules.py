@@ -9,12 +9,12 @@ it; :func:`parse_spec_rules` and :func:`parse_spec_scenarios` check what a schem
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
 from ..kit.choices import by_id
 from ..kit.data import data_error, load, schema_name, validate
+from ..kit.frozen import Frozen
 from ..kit.text import words
 
 RULES_FILE = "spec_rules.json"
@@ -22,8 +22,7 @@ SCENARIOS_FILE = "spec_scenarios.json"
 SECTION_CHECKS = ("vague", "solution-first", "story-shape", "testable")
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Frozen):
     """One section of the one-page spec."""
 
     id: str
@@ -34,8 +33,7 @@ class Section:
     checks: tuple[str, ...]  # some of SECTION_CHECKS
 
 
-@dataclass(frozen=True)
-class VagueGroup:
+class VagueGroup(Frozen):
     """Vague words that share one question, the question that makes the text precise."""
 
     id: str
@@ -43,8 +41,7 @@ class VagueGroup:
     ask: str
 
 
-@dataclass(frozen=True)
-class StoryPart:
+class StoryPart(Frozen):
     """One part of a user story (who, what, why), recognised by any of its phrases."""
 
     id: str
@@ -53,8 +50,7 @@ class StoryPart:
     hint: str
 
 
-@dataclass(frozen=True)
-class SpecRules:
+class SpecRules(Frozen):
     """Everything the checker knows, as loaded from a rules file."""
 
     sections: tuple[Section, ...]
@@ -93,8 +89,7 @@ class SpecRules:
         return next(group.ask for group in self.vague_groups if phrase in group.phrases)
 
 
-@dataclass(frozen=True)
-class Scenario:
+class Scenario(Frozen):
     """A situation to write a spec for, with a flawed and a good worked example."""
 
     id: str

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..kit import render
 from ..kit.choices import by_id
 from ..kit.data import load, schema_name, validate
+from ..kit.frozen import Frozen
 from ..kit.text import clean_texts, escape_markdown, phrase_spans, sentences, words
 
 __all__ = [
@@ -46,8 +46,7 @@ ISSUE_KINDS = ("missing", "too long", "unbacked number", "sweeping claim", "jarg
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(Frozen):
     """One part of the pitch."""
 
     id: str
@@ -57,8 +56,7 @@ class FieldSpec:
     required: bool
 
 
-@dataclass(frozen=True)
-class Audience:
+class Audience(Frozen):
     """Who hears the pitch, and whether technical terms would lose them."""
 
     id: str
@@ -67,8 +65,7 @@ class Audience:
     focus: str
 
 
-@dataclass(frozen=True)
-class PitchSpec:
+class PitchSpec(Frozen):
     """The checked contents of the data file."""
 
     fields: tuple[FieldSpec, ...]
@@ -83,8 +80,7 @@ class PitchSpec:
                      f"Audience: {str(audience_id)[:40]!r} is not one of the audiences on offer.")
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(Frozen):
     """One thing to fix before giving the pitch."""
 
     field_id: str
@@ -94,8 +90,7 @@ class Issue:
     excerpt: str = ""
 
 
-@dataclass(frozen=True)
-class WordBudget:
+class WordBudget(Frozen):
     """What the word-budget chart shows: each part's label, its word limit and the words used."""
 
     labels: tuple[str, ...]
@@ -103,8 +98,7 @@ class WordBudget:
     used: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class PitchCheck:
+class PitchCheck(Frozen):
     """A checked pitch: the texts, word counts and every issue found."""
 
     spec: PitchSpec
