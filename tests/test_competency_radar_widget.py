@@ -3,7 +3,7 @@
 import ipywidgets as widgets
 
 from exercises import competency_radar as r
-from view_checks import assert_problem_shown, view_fixture
+from view_checks import assert_problem_shown, redrawn_after, view_fixture
 
 radar = view_fixture(r.build_radar)
 
@@ -17,11 +17,9 @@ def test_starts_with_a_chart_and_a_plan(radar):
 
 
 def test_moving_a_slider_changes_the_plan_and_the_chart(radar):
-    before = radar.outputs["chart"].value
-    radar.controls["rating_analytics"].value = 1
-    assert "1. Analytics: you 1, typical 3" in radar.outputs["plan"].value
-    assert radar.outputs["chart"].value != before
-    assert "Analytics: you 1, typical 3" in radar.outputs["chart"].value
+    shown = redrawn_after(radar, rating_analytics=1)
+    assert "1. Analytics: you 1, typical 3" in shown["plan"]
+    assert "Analytics: you 1, typical 3" in shown["chart"]
 
 
 def test_ticking_a_second_background_averages_the_profiles(radar):

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from exercises import experiment_planner as ep
 from exercises.experiment_planner import chart
-from view_checks import view_fixture
+from view_checks import redrawn_after, shown_after, view_fixture
 
 planner = view_fixture(ep.build_planner)
 
@@ -20,24 +20,21 @@ def test_starts_with_the_chapter_example(planner):
 
 
 def test_a_smaller_effect_needs_more_users_and_redraws(planner):
-    before = planner.outputs["chart"].value
-    planner.controls["effect_points"].value = "1"
-    assert "14,751" in planner.outputs["results"].value
-    assert planner.outputs["chart"].value != before
+    shown = redrawn_after(planner, effect_points="1")
+    assert "14,751" in shown["results"]
 
 
 def test_less_traffic_in_the_test_takes_longer(planner):
-    planner.controls["share_percent"].value = "10"
-    assert "Visitors in the test per day" in planner.outputs["results"].value
-    assert ">39<" in planner.outputs["results"].value  # 7,682 users at 200 a day
-    assert "42 days (6 full weeks)" in planner.outputs["results"].value
+    results = shown_after(planner, share_percent="10")["results"]
+    assert "Visitors in the test per day" in results
+    assert ">39<" in results  # 7,682 users at 200 a day
+    assert "42 days (6 full weeks)" in results
 
 
 def test_peeking_every_day_shows_the_real_false_winner_rate(planner):
-    planner.controls["look_plan"].value = "daily"
-    shown = planner.outputs["results"].value
-    assert "16.6% (not 5%)" in shown and 'role="status"' in shown
-    assert "your 7 looks give 16.6%" in planner.outputs["chart"].value
+    shown = shown_after(planner, look_plan="daily")
+    assert "16.6% (not 5%)" in shown["results"] and 'role="status"' in shown["results"]
+    assert "your 7 looks give 16.6%" in shown["chart"]
 
 
 def test_significance_and_power_choices_change_the_sample(planner):

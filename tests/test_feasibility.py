@@ -38,6 +38,13 @@ def test_price_below_cost_is_not_feasible_with_the_reason():
     assert result.break_even_customers is None
 
 
+def test_above_the_willingness_to_pay_nobody_buys_so_profit_stays_at_minus_fixed_costs():
+    result = f.calculate(willingness_to_pay=14)  # the example's price is 15
+    assert result.break_even_customers is None and f.break_even_exact(result.inputs) is None
+    assert f.profit_at(result.inputs, 0) == f.profit_at(result.inputs, 1_000) == -result.inputs.fixed_costs
+    assert ("Break-even", "never (nobody buys at this price)") in result.rows()
+
+
 def test_market_too_small():
     result = f.calculate(price=10, variable_cost=5, fixed_costs=10_000, people_with_problem=1000, reach_percent=100)
     assert result.verdict == "not feasible"
@@ -143,7 +150,8 @@ def test_sensitivity_is_symmetric_around_todays_profit(inputs, swing):
     assert all(p.price <= inputs.willingness_to_pay * (1 + 1e-9) for p in buying)
     for point in points:  # ...until it passes the willingness to pay, where nobody buys
         if point.above_willingness:
-            assert point.price > inputs.willingness_to_pay and point.profit == -inputs.fixed_costs
+            assert point.price > inputs.willingness_to_pay
+            assert point.profit == pytest.approx(-inputs.fixed_costs, abs=1e-9 * max(1, inputs.fixed_costs))
 
 
 @pytest.mark.parametrize("swing", [-5, 95, "lots", float("nan")])

@@ -4,7 +4,7 @@
 import pytest
 
 from exercises import feasibility as f
-from view_checks import view_fixture
+from view_checks import assert_shows, redrawn_after, view_fixture
 
 calc = view_fixture(f.build_calculator)
 
@@ -17,12 +17,8 @@ def test_starts_with_results_and_a_chart(calc):
 
 
 def test_typing_a_price_below_cost_updates_the_verdict_and_redraws(calc):
-    before = calc.outputs["chart"].value
-    calc.controls["price"].value = "3"
-    assert "not feasible" in calc.outputs["results"].value
-    assert "below the cost to serve one customer" in calc.outputs["results"].value
-    assert calc.outputs["chart"].value != before
-    assert "never reaches zero" in calc.outputs["chart"].value
+    shown = redrawn_after(calc, price="3")
+    assert_shows(shown, results=("not feasible", "below the cost to serve one customer"), chart="never reaches zero")
 
 
 def test_moving_a_slider_updates_the_text_and_the_result(calc):
@@ -97,6 +93,9 @@ def test_a_price_above_willingness_to_pay_shows_a_message(calc):
     calc.controls["willingness_to_pay"].value = "14"  # the price stays at 15
     assert "Price you charge: 15 is above the willingness to pay (14)" in calc.outputs["message"].value
     assert "Verdict: not feasible" in calc.outputs["results"].value and "nobody buys" in calc.outputs["results"].value
+    alt = calc.outputs["chart"].value
+    assert "profit stays at -2,000 whatever the number of customers: nobody buys at this price" in alt
+    assert "crosses zero" not in alt
     calc.controls["price"].value = "14"
     assert calc.outputs["message"].value == "" and "Verdict: feasible" in calc.outputs["results"].value
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from chart_reading import bar_heights, bars, markers
 from exercises import interview_lab as il
 from exercises.interview_lab import chart
-from view_checks import view_fixture
+from view_checks import shown_after, view_fixture
 
 sorter = view_fixture(il.build_question_sorter)
 checker = view_fixture(il.build_question_checker)
@@ -54,10 +54,9 @@ def test_checker_starts_with_the_sample_checked(checker):
 
 
 def test_rewriting_the_question_updates_flags_and_history(checker):
-    checker.controls["question"].value = "Tell me about the last time you split a bill."
-    shown = checker.outputs["feedback"].value
-    assert "Flags: 0. No leading pattern found." in shown and 'pm-notice-ok' in shown
-    assert "draft 1: 3, draft 2: 0." in checker.outputs["chart"].value
+    shown = shown_after(checker, question="Tell me about the last time you split a bill.")
+    assert "Flags: 0. No leading pattern found." in shown["feedback"] and 'pm-notice-ok' in shown["feedback"]
+    assert "draft 1: 3, draft 2: 0." in shown["chart"]
 
 
 def test_the_check_button_rechecks_without_adding_a_duplicate_draft(checker):
@@ -67,8 +66,7 @@ def test_the_check_button_rechecks_without_adding_a_duplicate_draft(checker):
 
 
 def test_each_flag_names_its_words_reason_and_rewording(checker):
-    checker.controls["question"].value = "How frustrating is it, right?"
-    shown = checker.outputs["feedback"].value
+    shown = shown_after(checker, question="How frustrating is it, right?")["feedback"]
     assert "Triggered by: \u201cHow frustrating\u201d (rule loaded-how-frustrating)" in shown
     assert "Why it leads:" in shown and "Try instead:" in shown
     assert "<mark" in shown

@@ -8,7 +8,7 @@ from matplotlib.colors import to_hex
 
 from exercises import product_web as pw
 from exercises.product_web import chart
-from view_checks import view_fixture
+from view_checks import redrawn_after, shown_after, view_fixture
 
 view = view_fixture(pw.build_product_web)
 
@@ -29,21 +29,17 @@ def test_every_control_has_a_visible_label(view):
 
 
 def test_choosing_a_phase_redraws_and_lists_the_duties(view):
-    before = view.outputs["chart"].value
-    view.controls["phase"].value = "launch"
-    shown = view.outputs["duties"].value
-    assert "Launch, all teams: the PM works with" in shown
-    assert "Train support and success staff" in shown
-    assert view.outputs["chart"].value != before
-    assert "strip below: Launch highlighted" in view.outputs["chart"].value
+    shown = redrawn_after(view, phase="launch")
+    assert "Launch, all teams: the PM works with" in shown["duties"]
+    assert "Train support and success staff" in shown["duties"]
+    assert "strip below: Launch highlighted" in shown["chart"]
 
 
 def test_choosing_a_team_shows_its_phases_and_where_the_pm_stops(view):
-    view.controls["team"].value = "engineering"
-    shown = view.outputs["duties"].value
-    assert "All phases, Engineering: the PM works with them in 6 of 6 phases." in shown
-    assert "Where the PM stops" in shown and "not the technical design" in shown
-    assert "Highlighted threads: Engineering (6 phases)." in view.outputs["chart"].value
+    shown = shown_after(view, team="engineering")
+    assert "All phases, Engineering: the PM works with them in 6 of 6 phases." in shown["duties"]
+    assert "Where the PM stops" in shown["duties"] and "not the technical design" in shown["duties"]
+    assert "Highlighted threads: Engineering (6 phases)." in shown["chart"]
 
 
 def test_an_empty_combination_gives_a_clear_message(view):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from exercises import vision_pitch as v
 from exercises.vision_pitch.chart import describe_word_budget
 from shown_bars import shown_bars
-from view_checks import apply_changes, view_fixture
+from view_checks import assert_shows, control_values, redrawn_after, result_or_empty_chart, view_fixture
 
 builder = view_fixture(v.build_pitch_builder)
 
@@ -23,11 +23,8 @@ def test_starts_empty_with_every_part_missing_and_a_chart(builder):
 
 
 def test_typing_a_part_updates_the_pitch_the_checker_and_the_chart(builder):
-    before = builder.outputs["chart"].value
-    builder.controls["problem"].value = "Half our trials end in week one."
-    assert "Half our trials end in week one." in builder.outputs["pitch"].value
-    assert "6 missing" in builder.outputs["checklist"].value
-    assert builder.outputs["chart"].value != before and "The problem 7 of 60" in builder.outputs["chart"].value
+    shown = redrawn_after(builder, problem="Half our trials end in week one.")
+    assert_shows(shown, pitch="Half our trials end in week one.", checklist="6 missing", chart="The problem 7 of 60")
 
 
 def test_an_unbacked_number_is_flagged_and_a_source_clears_it(builder):
@@ -138,13 +135,11 @@ def _shown_budget(view) -> tuple[list[str], list[float], list[float], list[str],
 @given(st.lists(CHANGES, min_size=1, max_size=8))
 def test_the_word_budget_always_shows_the_current_pitch(changes):
     view = v.build_pitch_builder()
-    apply_changes(view, changes)
-    texts = {name: view.controls[name].value for name in FIELD_IDS}
-    try:
-        budget = v.check_pitch(SPEC, texts, view.controls["audience"].value).budget
-    except ValueError:
-        assert view.outputs["chart"].value == ""
+    pitch = result_or_empty_chart(
+        view, changes, lambda: v.check_pitch(SPEC, control_values(view, FIELD_IDS), view.controls["audience"].value))
+    if pitch is None:
         return
+    budget = pitch.budget
     labels, limits, used, colours, title = _shown_budget(view)
     assert labels == [f.label for f in SPEC.fields]
     assert limits == [f.max_words for f in SPEC.fields]

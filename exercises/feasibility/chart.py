@@ -11,7 +11,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..kit.charts import ChartPanel, compact_ticks, fixed_figure, vertical_bars
 from ..kit.numbers import format_compact
-from .model import FeasibilityResult, SensitivityPoint, money, profit_at
+from .model import FeasibilityResult, SensitivityPoint, money, profit_at, reached_customers
 
 Charts = tuple[FeasibilityResult, tuple[SensitivityPoint, ...]]
 
@@ -21,7 +21,7 @@ NOBODY_BUYS = "Above willingness to pay: nobody buys"
 
 def chart_range(result: FeasibilityResult) -> float:
     """How many customers the profit chart spans: enough to show you, break-even and some room."""
-    anchor = max(result.customers, result.break_even_customers or 0, 10)
+    anchor = max(reached_customers(result.inputs), result.break_even_customers or 0, 10)
     return float(anchor) * 1.5
 
 
@@ -85,15 +85,25 @@ def plot_sensitivity(ax: Axes, points: Sequence[SensitivityPoint]) -> None:
     ax.tick_params(axis="x", labelsize="small")
 
 
+def describe_profit(result: FeasibilityResult) -> str:
+    """Alt text for the profit chart: its line, where it crosses zero, and the learner's scenario."""
+    fixed = money(-result.inputs.fixed_costs)
+    if result.inputs.above_willingness:
+        line = f"stays at {fixed} whatever the number of customers: nobody buys at this price"
+    else:
+        contribution = result.contribution_per_customer
+        trend = "rises" if contribution > 0 else "falls" if contribution < 0 else "stays flat"
+        crossing = (
+            f"it crosses zero at {result.break_even_customers:,} customers"
+            if result.break_even_customers is not None else "it never reaches zero"
+        )
+        line = f"{trend} with the number of customers, starting at {fixed}; {crossing}"
+    return f"Left chart: profit {line}; your scenario of {result.customers:,} customers makes {money(result.profit)}."
+
+
 def describe_charts(charts: Charts) -> str:
     """Alt text for the two charts, written from the numbers they show."""
     result, points = charts
-    contribution = result.contribution_per_customer
-    trend = "rises" if contribution > 0 else "falls" if contribution < 0 else "stays flat"
-    break_even = (
-        f"it crosses zero at {result.break_even_customers:,} customers"
-        if result.break_even_customers is not None else "it never reaches zero"
-    )
     low, high = points[0], points[-1]
     above = [p for p in points if p.above_willingness]
     nobody = (
@@ -102,9 +112,7 @@ def describe_charts(charts: Charts) -> str:
         if above else ""
     )
     return (
-        f"Left chart: profit {trend} with the number of customers, starting at {money(-result.inputs.fixed_costs)}; "
-        f"{break_even}; your scenario of {result.customers:,} customers makes {money(result.profit)}. "
-        f"Right chart: profit is {money(low.profit)} at {low.change_percent:+g}% price "
+        f"{describe_profit(result)} Right chart: profit is {money(low.profit)} at {low.change_percent:+g}% price "
         f"and {money(high.profit)} at {high.change_percent:+g}%.{nobody}"
     )
 

@@ -184,14 +184,21 @@ def _money_noise(inputs: FeasibilityInputs) -> float:
 
 
 def profit_at(inputs: FeasibilityInputs, customers: float) -> float:
-    """Profit per period with ``customers`` paying customers."""
+    """Profit per period with ``customers`` reached; above the willingness to pay none of them buys."""
+    if inputs.above_willingness:
+        return -inputs.fixed_costs
     return customers * (inputs.price - inputs.variable_cost) - inputs.fixed_costs
 
 
+def _without_noise(inputs: FeasibilityInputs, profit: float) -> float:
+    """0.0 for a profit within floating-point noise of zero (so break-even shows as 0, not -0.00)."""
+    return 0.0 if abs(profit) <= _money_noise(inputs) else profit
+
+
 def break_even_exact(inputs: FeasibilityInputs) -> float | None:
-    """Customers (fractional) at which profit is zero; ``None`` if it never is."""
+    """Customers (fractional) at which profit is zero; ``None`` if it never is (nobody buys, or sales lose money)."""
     contribution = inputs.price - inputs.variable_cost
-    if contribution <= 0:
+    if inputs.above_willingness or contribution <= 0:
         return 0.0 if contribution == 0 and inputs.fixed_costs == 0 else None
     return inputs.fixed_costs / contribution
 
@@ -268,9 +275,7 @@ def evaluate(inputs: FeasibilityInputs) -> FeasibilityResult:
     customers = 0 if inputs.above_willingness else reached_customers(inputs)
     revenue = customers * inputs.price
     total_cost = inputs.fixed_costs + customers * inputs.variable_cost
-    profit = profit_at(inputs, customers)
-    if abs(profit) <= _money_noise(inputs):
-        profit = 0.0  # so that break-even shows as 0, not -0.00
+    profit = _without_noise(inputs, profit_at(inputs, customers))
     margin = profit / revenue if revenue > 0 else None
     break_even = break_even_customers(inputs)
     verdict, reason = _verdict(inputs, customers, break_even, profit, margin)
@@ -296,7 +301,8 @@ def sensitivity(inputs: FeasibilityInputs, swing_percent: float, steps: int = 4)
         price = inputs.price * (1 + change / 100)
         above = price > inputs.willingness_to_pay * (1 + 1e-12)  # 1e-12: rounding in price * (1 + change)
         moved = replace(inputs, price=min(price, inputs.willingness_to_pay))
-        points.append(SensitivityPoint(change, price, profit_at(moved, 0 if above else customers), above))
+        profit = _without_noise(inputs, profit_at(moved, 0 if above else customers))
+        points.append(SensitivityPoint(change, price, profit, above))
     return points
 
 

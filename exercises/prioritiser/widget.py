@@ -254,7 +254,7 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
     )
     controls = {"item": item, **fields, "restore": restore, "remove": remove, "new_title": new_title,
                 "new_theme": new_theme, "add": add, "swing": swing}
-    view = assemble(
+    return assemble(
         EXERCISE_ID,
         [editor, adder, swing, message, ranking_out, sensitivity_out, chart],
         controls=controls,
@@ -265,4 +265,3 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         watch={**fields, "swing": swing},
         charts={"chart": panel},
     )
-    return view

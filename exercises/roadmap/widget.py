@@ -245,11 +245,10 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
     ]
     controls = {"source": source, "refresh": refresh, **capacity_fields, "item": item, "place": place,
                 "clear": clear, "theme": theme, "outcome": outcome, "not": not_text}
-    view = assemble(
+    return assemble(
         EXERCISE_ID, body, controls=controls,
         outputs={"source_message": source_message, "message": message, "notes": notes, "board": board, "chart": chart},
         update=update, snapshot=snapshot,
         watch={"source": source, **capacity_fields, "place": place, "outcome": outcome, "not": not_text},
         charts={"chart": panel},
     )
-    return view
