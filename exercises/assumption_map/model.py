@@ -64,7 +64,7 @@ class AssumptionBank(Frozen):
     scenarios: tuple[Scenario, ...]
 
     def risk(self, risk_id: str) -> Risk:
-        return next(r for r in self.risks if r.id == risk_id)
+        return by_id(self.risks, risk_id, f"No risk {risk_id!r}; choose one of {', '.join(r.id for r in self.risks)}.")
 
     def scenario(self, scenario_id: str) -> Scenario:
         return by_id(self.scenarios, scenario_id,
@@ -162,7 +162,7 @@ class AssumptionMap(Frozen):
         return tuple(r for r in self.risks if r.id not in covered)
 
     def risk_label(self, risk_id: str) -> str:
-        return next(r.label for r in self.risks if r.id == risk_id)
+        return by_id(self.risks, risk_id, f"No risk {risk_id!r} on this map.").label
 
     def advice(self) -> list[tuple[str, str]]:
         """(kind, text) messages: what to test first, with how, and what the map is missing."""

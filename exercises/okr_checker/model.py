@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.choices import by_id
 from ..kit.frozen import Frozen
 from ..kit.text import clean_text, is_written, phrase_spans, word_spans, words
 
@@ -60,7 +61,8 @@ class OkrRules(Frozen):
         return next((explanation, suggestion) for cid, explanation, suggestion in self.checks if cid == check_id)
 
     def example(self, example_id: str) -> Example:
-        return next(e for e in self.examples if e.id == example_id)
+        return by_id(self.examples, example_id,
+                     f"No example {example_id!r}; choose one of {', '.join(e.id for e in self.examples)}.")
 
 
 def parse_okr_rules(raw: Any, *, source: str = "OKR rules") -> OkrRules:

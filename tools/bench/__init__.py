@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -13,3 +13,9 @@ def setting(view: Any, control: str, value: Callable[[int], object]) -> Callable
         view.controls[control].value = value(i)
 
     return step
+
+
+def numbered_drafts(drafts: Sequence[str]) -> Callable[[int], str]:
+    """Update ``i`` types ``drafts[i % len(drafts)]`` followed by `` (i)``, so that no two updates type the same text
+    (an unchanged text would hit the exercise's cache and time nothing)."""
+    return lambda i: f"{drafts[i % len(drafts)]} ({i})"

@@ -3,18 +3,12 @@
 from collections.abc import Callable
 
 from exercises import okr_checker
-from tools.bench import setting
+from tools.bench import numbered_drafts, setting
 
 NAME = "OKR checker: rewrite one key result"
 EXERCISE_ID = "okr-checker"
-DRAFTS = [
-    "Launch the new onboarding flow",
-    "Raise the share of new listeners who play ten songs in week one from 35% to 45%",
-    "Improve the sign-up screen",
-    "Keep quick skips of recommended songs at or below 25%",
-    "Grow app downloads by 50%",
-]
 
 
 def setup() -> Callable[[int], None]:
-    return setting(okr_checker.build_okr_checker(), "key_result_1", lambda i: f"{DRAFTS[i % len(DRAFTS)]} ({i})")
+    drafts = [text for example in okr_checker.okr_rules().examples for text in example.key_results]  # weak and strong
+    return setting(okr_checker.build_okr_checker(), "key_result_1", numbered_drafts(drafts))
