@@ -58,13 +58,14 @@ def site() -> Iterator[str]:
 class Visit:
     """One page opened in a fresh browser context, with everything it logged and requested."""
 
-    def __init__(self, browser, base: str, theme: str | None = None):
+    def __init__(self, browser, base: str, theme: str | None = None, width: int = 1280):
         self.base = base
         self.console: list[str] = []
         self.errors: list[str] = []
         self.failed: list[str] = []
         self.external: list[str] = []
-        self.context = browser.new_context(service_workers="block", color_scheme=theme or "no-preference")
+        self.context = browser.new_context(service_workers="block", color_scheme=theme or "no-preference",
+                                           viewport={"width": width, "height": 900})
         if theme:  # else a first visit: the theme picks its default
             # The pydata theme reads the reader's choice from localStorage before it paints.
             self.context.add_init_script(
@@ -110,8 +111,8 @@ def visit(chromium, site, request) -> Iterator[callable]:
     """Open pages; on failure, screenshot each under _build/test-screenshots/."""
     visits: list[Visit] = []
 
-    def make(theme: str | None = None) -> Visit:
-        visits.append(Visit(chromium, site, theme))
+    def make(theme: str | None = None, width: int = 1280) -> Visit:
+        visits.append(Visit(chromium, site, theme, width))
         return visits[-1]
 
     yield make
@@ -159,6 +160,24 @@ def test_page_loads_cleanly_and_self_contained(visit, page):
     assert not one.failed, f"{page}: failed requests: {one.failed}"
     assert not one.errors, f"{page}: page errors: {one.errors}"
     assert not one.console, f"{page}: console errors or warnings: {one.console}"
+
+
+@pytest.mark.parametrize("page", WIDGET_PAGES)
+def test_on_a_390_px_phone_every_box_fits_with_no_scrolling(visit, page):
+    """A label beside its box (14em + 24em) is wider than a phone: the box must still fit its output area,
+    inside its own widget (or it would cover what comes next)."""
+    one = visit(width=390)
+    one.open(page)
+    outside = one.page.evaluate("""() => [...document.querySelectorAll(
+            '.jupyter-widgets input[type=text], .jupyter-widgets textarea, .jupyter-widgets select')]
+        .filter(box => box.offsetParent !== null)
+        .filter(box => {
+            const shown = box.getBoundingClientRect(), area = box.closest('.cell_output').getBoundingClientRect();
+            const own = box.closest('.widget-inline-hbox').getBoundingClientRect();  // a box spilling out of it
+            return shown.right > area.right + 1 || shown.left < area.left - 1 || shown.bottom > own.bottom + 1;
+        })
+        .map(box => box.closest('.widget-inline-hbox').querySelector('.widget-label').textContent)""")
+    assert not outside, f"{page}: at 390 px these boxes run past their output area or their widget: {outside}"
 
 
 @pytest.mark.parametrize("page", WIDGET_PAGES)
