@@ -75,7 +75,8 @@ def test_calculator_charts_always_show_the_current_scenario(changes):
     (marker,) = [line for line in profit_ax.lines if line.get_marker() == "o"]
     assert list(marker.get_xdata()) == [result.customers]
     assert list(marker.get_ydata()) == [result.profit]
-    (profit,) = [line for line in profit_ax.lines if line.get_label() == "Profit"]
+    (profit,) = [line for line in profit_ax.lines if line.get_label().startswith("Profit")]
+    assert (profit.get_label() == "Profit: nobody buys at this price") == above
     assert list(profit.get_ydata()) == [feasibility.profit_at(result.inputs, x) for x in profit.get_xdata()]
     break_even_lines = [list(line.get_xdata()) for line in profit_ax.lines if line.get_linestyle() == "--"]
     expected = result.break_even_customers

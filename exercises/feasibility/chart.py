@@ -29,7 +29,8 @@ def plot_profit(ax: Axes, result: FeasibilityResult) -> None:
     """Profit against customers, marking break-even and the current scenario."""
     inputs = result.inputs
     x_max = chart_range(result)
-    ax.plot([0, x_max], [profit_at(inputs, 0), profit_at(inputs, x_max)], color="#1a56c4", linewidth=2, label="Profit")
+    label = "Profit: nobody buys at this price" if inputs.above_willingness else "Profit"
+    ax.plot([0, x_max], [profit_at(inputs, 0), profit_at(inputs, x_max)], color="#1a56c4", linewidth=2, label=label)
     ax.axhline(0, color="#555555", linewidth=0.8)
     people = inputs.people_with_problem
     if people < x_max:
