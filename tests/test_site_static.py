@@ -200,6 +200,10 @@ def test_the_widget_bundle_is_referenced_only_where_widgets_are_saved(page):
     assert len(bundle) == (1 if has_state else 0), f"{page}: {bundle}"
     # Loaded on demand by book-polish.js (see assets/sphinx/book_polish.py), never by a CDN's require.js.
     assert all('type="text/x-pm-lazy-widgets"' in tag for tag in bundle), bundle
+    if bundle:  # book-polish.js is told the types it looks for
+        (polish,) = re.findall(r'<script[^>]*src="[^"]*book-polish\.js[^"]*"[^>]*>', text)
+        assert 'data-lazy-type="text/x-pm-lazy-widgets"' in polish
+        assert 'data-state-type="text/x-pm-widget-state"' in polish
     assert "require.js" not in text and "requirejs" not in text.lower()
 
 
@@ -211,7 +215,7 @@ def test_the_saved_widget_state_is_a_file_beside_the_page(page):
     links = re.findall(r'<script type="text/x-pm-widget-state" data-src="([^"?]+)\?v=\w+"></script>', text)
     assert len(links) <= 1, f"{page}: {links}"
     if links:
-        assert text.index("text/x-pm-widget-state") > text.index("<main"), page
+        assert text.index('<script type="text/x-pm-widget-state" data-src') > text.index("<main"), page
         assert (HTML / page).parent.joinpath(links[0]).resolve().is_relative_to(HTML / "_static" / "widget-state")
         assert sitekit.widget_state(page)["state"], f"{page}: an empty saved state"
 

@@ -45,7 +45,7 @@ def toc_pages() -> list[str]:
 def widget_state(page: str, html_dir: Path = HTML) -> dict | None:
     """The saved widget state of a built page: the file it links to (html build), or inline (single page)."""
     text = (html_dir / page).read_text(encoding="utf-8")
-    linked = re.search(r'<script type="text/x-pm-widget-state" data-src="([^"?]+)', text)
+    linked = re.search(r'<script type="[^"]+" data-src="([^"?]+)', text)  # book_polish.py's link to the file
     if linked:
         path = (html_dir / page).parent / html.unescape(linked[1])
         return json.loads(path.read_text(encoding="utf-8"))

@@ -153,7 +153,9 @@ def add_static_folder(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", add_static_folder)
     app.add_css_file("book-polish.css")
-    app.add_js_file("book-polish.js", loading_method="defer")
+    # The script types it looks for come from here, so they are written once.
+    types = {"data-lazy-type": LAZY_TYPE, "data-state-type": STATE_LINK}
+    app.add_js_file("book-polish.js", loading_method="defer", **types)
     app.connect("html-page-context", add_every_widget_state_to_the_single_page)
     app.connect("html-page-context", name_folded_cells_by_their_text)
     # After sphinx-thebe and the others have added their scripts to the page context.

@@ -2,8 +2,9 @@
 (function () {
   "use strict";
   const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
-  const LAZY = 'script[type="text/x-pm-lazy-widgets"][src]';
-  const STATE_LINK = 'script[type="text/x-pm-widget-state"][data-src]';
+  const types = document.currentScript.dataset;  // set by book_polish.py, which writes these scripts
+  const LAZY = 'script[type="' + types.lazyType + '"][src]';
+  const STATE_LINK = 'script[type="' + types.stateType + '"][data-src]';
   let requested = false;
 
   /* Load the widget bundle once. It renders the saved widgets from a window "load" listener;
