@@ -16,7 +16,7 @@ Module                    What it holds
 :mod:`.choices`           find the record a learner chose by its id, or a learner-readable error
 ========================  ==================================================================
 
-``frozen``, ``numbers``, ``text``, ``html``, ``data``, ``choices`` and ``savework`` import neither Matplotlib nor
+``frozen``, ``numbers``, ``text``, ``render``, ``data``, ``choices`` and ``savework`` import neither Matplotlib nor
 ipywidgets, so every exercise's pure layer can use them. ``charts`` imports Matplotlib and
 ``views`` imports ipywidgets; only drawing and widget modules import those.
 """
