@@ -1,20 +1,35 @@
-"""The kit's shared helpers for exercises' choices and written fields: kit.choices.by_id, kit.text.clean_texts."""
+"""The kit's shared helpers for exercises' choices and written fields: kit.choices (Titled, menu, by_id), kit.text.clean_texts."""
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import fields
 
-from exercises.kit.choices import by_id
-from exercises.kit.frozen import Frozen
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exercises.kit.choices import Titled, by_id, menu
 from exercises.kit.text import clean_texts
 
 
-class Entry(Frozen):
-    id: str
-    title: str
+class Entry(Titled):
+    note: str = ""
 
 
 ENTRIES = (Entry("a", "First"), Entry("b", "Second"), Entry("a", "A later duplicate"))
+
+
+def test_a_titled_record_starts_with_its_id_and_title_and_stays_frozen():
+    assert [f.name for f in fields(Entry)] == ["id", "title", "note"]
+    assert Entry("a", "First", note="n") == Entry(id="a", title="First", note="n")
+    with pytest.raises(AttributeError):
+        ENTRIES[0].title = "changed"  # frozen: the assignment must fail
+
+
+@given(st.lists(st.tuples(st.text(max_size=5), st.text(max_size=8)), max_size=6))
+def test_menu_shows_each_title_for_its_id_in_order(pairs):
+    records = [Entry(record_id, title) for record_id, title in pairs]
+    assert menu(records) == [(title, record_id) for record_id, title in pairs]
 
 
 def test_by_id_finds_the_first_entry_with_that_id():

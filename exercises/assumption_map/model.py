@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
-from ..kit.choices import by_id
+from ..kit.choices import Titled, by_id
 from ..kit.frozen import Frozen
 from ..kit.text import clean_text
 
@@ -50,9 +50,7 @@ class Assumption(Frozen):
     own: bool = False
 
 
-class Scenario(Frozen):
-    id: str
-    title: str
+class Scenario(Titled):
     pitch: str
     assumptions: tuple[Assumption, ...]
 

@@ -7,8 +7,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit import render
+from ..kit.choices import menu
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, LiveUpdate, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import (
     EVIDENCE_LEVELS,
@@ -56,12 +57,13 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
     own_risks = [widgets.Dropdown(options=[("choose a risk", ""), *((r.label, r.id) for r in bank.risks)], value="",
                                   description=f"Your assumption {n}: risk", style=LABEL_STYLE, layout=WIDE)
                  for n in range(1, OWN_SLOTS + 1)]
-    product = widgets.Dropdown(options=[(s.title, s.id) for s in bank.scenarios], value=bank.scenarios[0].id,
+    product = widgets.Dropdown(options=menu(bank.scenarios), value=bank.scenarios[0].id,
                                description="Product", style=LABEL_STYLE, layout=WIDE)
     pitch, message, results, chart = widgets.HTML(), widgets.HTML(), widgets.HTML(), widgets.HTML()
     panel = chart_panel(bank.risks)
     saved: dict[str, dict[str, tuple[int, int]]] = {}  # ratings per product, kept when the learner switches
     state = {"product": product.value}
+    live = LiveUpdate()
 
     def show_product() -> None:
         scenario = bank.scenario(product.value)
@@ -94,7 +96,7 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         state["product"] = product.value
         scenario = bank.scenario(product.value)
         kept = saved.get(product.value, {})
-        with view.batch():  # the view is built below, before any change can come
+        with live.batch():
             show_product()
             for assumption, row in zip(scenario.assumptions, rows, strict=False):  # spare rows are hidden
                 row.importance.value, row.evidence.value = kept.get(assumption.id, (0, 0))
@@ -135,7 +137,7 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
     note = widgets.HTML(f"<p>Add up to {OWN_SLOTS} assumptions of your own ({MAX_OWN_CHARS} characters at most), "
                         "each with the risk it belongs to.</p>")
     body = widgets.VBox([product, pitch, *(row.box for row in rows), note, *(row.box for row in own_rows)])
-    view = assemble(
+    return assemble(
         EXERCISE_ID,
         [body, message, results, chart],
         controls=controls,
@@ -143,5 +145,5 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         update=update,
         snapshot=snapshot,
         charts={"chart": panel},
+        live=live,
     )
-    return view

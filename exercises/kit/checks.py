@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from . import data, render
+from .choices import Titled
 from .frozen import Frozen
 
 SCHEMA = "check.schema.json"
@@ -42,11 +43,9 @@ class Question(Frozen):
     scenario: bool = False
 
 
-class CheckBank(Frozen):
+class CheckBank(Titled):
     """One chapter's questions."""
 
-    id: str
-    title: str
     intro: str
     questions: tuple[Question, ...]
 

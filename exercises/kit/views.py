@@ -55,12 +55,22 @@ class LiveUpdate:
     """Call ``update()`` once whenever any of ``controls`` changes value, like ``interactive_output``.
 
     Inside ``with live.batch():`` changes are gathered and ``update()`` runs once at the end.
+    A builder whose handlers set several controls makes its ``LiveUpdate()`` first, uses its
+    ``batch()`` in them, and hands it to :func:`assemble`, which calls :meth:`watch`.
     """
 
-    def __init__(self, controls: Mapping[str, widgets.Widget], update: Callable[[], None]) -> None:
-        self._update = update
+    def __init__(self, controls: Mapping[str, widgets.Widget] | None = None,
+                 update: Callable[[], None] | None = None) -> None:
+        self._update_now: Callable[[], None] = lambda: None
         self._depth = 0
         self._pending = False
+        self.updates = 0  # how many times update() ran: tests check that a batch makes one
+        if controls is not None and update is not None:
+            self.watch(controls, update)
+
+    def watch(self, controls: Mapping[str, widgets.Widget], update: Callable[[], None]) -> None:
+        """From now on, a change to any of ``controls`` calls ``update()``."""
+        self._update_now = update
         for control in controls.values():
             control.observe(self._changed, names="value")
 
@@ -84,6 +94,10 @@ class LiveUpdate:
     def __call__(self) -> None:
         """Update now."""
         self._update()
+
+    def _update(self) -> None:
+        self.updates += 1
+        self._update_now()
 
 
 class NumberField:
@@ -205,18 +219,20 @@ def assemble(
     snapshot: Callable[[], Mapping[str, Any]] | None = None,
     watch: Mapping[str, widgets.Widget] | None = None,
     charts: Mapping[str, Any] | None = None,
+    live: LiveUpdate | None = None,
 ) -> ExerciseView:
     """Put an exercise's view together: the body, live updates, and the save panel.
 
     ``update()`` runs now and whenever a control in ``watch`` (default: ``controls``)
     changes. ``snapshot`` feeds the save panel (see :func:`build_save_panel`); leave it out
     for a part that another exercise embeds without its own save panel. ``charts`` names
-    the chart panel behind each chart output, so tests can read the figure.
+    the chart panel behind each chart output, so tests can read the figure. Pass ``live``
+    when the builder's handlers already batch their changes with it.
     """
-    live = None
     if update is not None:
-        live = LiveUpdate(controls if watch is None else watch, update)
-        update()
+        live = LiveUpdate() if live is None else live
+        live.watch(controls if watch is None else watch, update)
+        live()
     parts = list(body)
     all_controls, all_outputs = dict(controls), dict(outputs)
     if snapshot is not None:

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data
-from ..kit.choices import by_id
+from ..kit.choices import Titled, by_id
 from ..kit.frozen import Frozen
 
 __all__ = [
@@ -35,9 +35,7 @@ class BoxSpec(Frozen):
     max_chars: int
 
 
-class ExampleCanvas(Frozen):
-    id: str
-    title: str
+class ExampleCanvas(Titled):
     boxes: dict[str, str]
 
 

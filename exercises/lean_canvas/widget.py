@@ -12,9 +12,10 @@ from ..feasibility.model import FIELDS as CALCULATOR_FIELDS
 from ..feasibility.model import evaluate, parse_inputs
 from ..feasibility.widget import build_calculator
 from ..kit import render
+from ..kit.choices import menu
 from ..kit.numbers import format_number
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, written_answer
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, LiveUpdate, assemble, written_answer
 from .boxes import BOX_KEYS, CanvasData, canvas_data
 from .chart import canvas_png, chart_panel
 from .model import CanvasCheck, canvas_markdown, check_canvas
@@ -74,7 +75,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
         )
         for key in BOX_KEYS
     }
-    choices = [(e.title, e.id) for e in data.examples] + [("A blank canvas", "")]
+    choices = menu(data.examples) + [("A blank canvas", "")]
     start = widgets.Dropdown(options=choices, value=start_with or "", description="Start from",
                              style=LABEL_STYLE, layout=WIDE)
     load = widgets.Button(description="Load into the boxes", icon="download", layout=widgets.Layout(width="auto"),
@@ -85,6 +86,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
     calculator_box = widgets.VBox()
     panel = chart_panel()
     calculator: ExerciseView | None = None
+    live = LiveUpdate()
 
     def current() -> CanvasCheck:
         return check_canvas({key: area.value for key, area in areas.items()}, data)
@@ -96,7 +98,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
 
     def load_start(_button: widgets.Button) -> None:
         chosen = data.example(start.value) if start.value else dict.fromkeys(BOX_KEYS, "")
-        with view.batch():  # nine new texts, one check
+        with live.batch():  # nine new texts, one check
             for key, area in areas.items():
                 area.value = chosen[key]
         calculator_box.children = ()
@@ -169,6 +171,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
         snapshot=snapshot,
         watch=areas,
         charts={"canvas": panel},
+        live=live,
     )
     view.root.layout.overflow = "visible"  # "auto" shows a stray scrollbar in the static book
     return view

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.choices import Titled, by_id
 from ..kit.frozen import Frozen
 from ..kit.text import is_written
 
@@ -43,15 +44,13 @@ class ProductMetric(Frozen):
     why: str
 
 
-class Product(Frozen):
-    id: str
-    title: str
+class Product(Titled):
     context: str
     north_stars: tuple[NorthStarOption, ...]
     metrics: tuple[ProductMetric, ...]
 
     def metric(self, metric_id: str) -> ProductMetric:
-        return next(m for m in self.metrics if m.id == metric_id)
+        return by_id(self.metrics, metric_id, f"{self.title} has no metric {metric_id!r}.")
 
     def number(self, metric_id: str) -> int:
         """The metric's number as the exercise shows it (1, 2, ...)."""

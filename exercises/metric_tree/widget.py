@@ -7,8 +7,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit import render
+from ..kit.choices import menu
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, LiveUpdate, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import COUNTER, NORTH_STAR, OUT, MetricTree, Product, build_tree, check_tree, metric_trees
 
@@ -27,7 +28,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     products = products or metric_trees()
     by_id = {p.id: p for p in products}
     most = max(len(p.metrics) for p in products)
-    product = widgets.Dropdown(options=[(p.title, p.id) for p in products], value=products[0].id,
+    product = widgets.Dropdown(options=menu(products), value=products[0].id,
                                description="Product", style=LABEL_STYLE, layout=WIDE)
     star = widgets.Dropdown(description="North star", style=LABEL_STYLE, layout=widgets.Layout(width="40em"))
     labels = [widgets.HTML() for _ in range(most)]
@@ -40,6 +41,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     panel = chart_panel()
     saved: dict[str, tuple[int | None, tuple[str, ...]]] = {}  # choices per product, kept when the learner switches
     state = {"product": product.value}
+    live = LiveUpdate()
 
     def show_product(kept: tuple[int | None, tuple[str, ...]] | None) -> None:
         chosen = by_id[product.value]
@@ -59,7 +61,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     def switch_product(_change: Any) -> None:
         saved[state["product"]] = (star.value, tuple(link.value for link in links))
         state["product"] = product.value
-        with view.batch():  # the view is built below, before any change can come
+        with live.batch():
             show_product(saved.get(product.value))
 
     def current() -> MetricTree:
@@ -101,7 +103,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     controls: dict[str, widgets.Widget] = {"product": product, "north_star": star}
     controls |= {f"link_{n}": link for n, link in enumerate(links, 1)}
     body = widgets.VBox([product, context, star, *rows])
-    view = assemble(
+    return assemble(
         EXERCISE_ID,
         [body, message, chart, check, feedback],
         controls=controls | {"check": check},
@@ -110,5 +112,5 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
         snapshot=snapshot,
         watch=controls,
         charts={"chart": panel},
+        live=live,
     )
-    return view

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
-from ..kit.choices import by_id
+from ..kit.choices import Titled, by_id
 from ..kit.frozen import Frozen
 from ..kit.text import clean_text, is_written, phrase_spans, word_spans, words
 
@@ -37,9 +37,7 @@ class Rule(Frozen):
     suggestion: str
 
 
-class Example(Frozen):
-    id: str
-    title: str
+class Example(Titled):
     objective: str
     key_results: tuple[str, ...]
 

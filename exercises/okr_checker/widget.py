@@ -7,8 +7,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit import render
+from ..kit.choices import menu
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, fix_first, update_showing
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, LiveUpdate, assemble, fix_first, update_showing
 from .chart import chart_panel
 from .model import MAX_LINE_CHARS, OkrCheck, OkrRules, check_okr, okr_rules
 
@@ -30,7 +31,7 @@ def limits_html(rules: OkrRules) -> str:
 def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
     """The live OKR checker, starting from the rules' first example."""
     rules = rules or okr_rules()
-    start = widgets.Dropdown(options=[(e.title, e.id) for e in rules.examples], value=rules.examples[0].id,
+    start = widgets.Dropdown(options=menu(rules.examples), value=rules.examples[0].id,
                              description="Start from", style=LABEL_STYLE, layout=WIDE)
     objective = widgets.Text(description="Objective", continuous_update=False, style=LABEL_STYLE, layout=_LINE,
                              placeholder="What you want to achieve, and why it matters")
@@ -40,6 +41,7 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
     message, results, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()
     limits = widgets.HTML(limits_html(rules))
     panel = chart_panel()
+    live = LiveUpdate()
 
     def fill(example_id: str) -> None:
         example = rules.example(example_id)
@@ -48,7 +50,7 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
             box.value = text
 
     def load_example(_change: Any) -> None:
-        with view.batch():  # the view is built below, before any change can come
+        with live.batch():
             fill(start.value)
 
     def current() -> OkrCheck:
@@ -77,7 +79,7 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
     typed = {"objective": objective} | {f"key_result_{n}": box for n, box in enumerate(key_results, 1)}
     intro = widgets.HTML(f"<p>One objective and up to {BOXES} key results, each under {MAX_LINE_CHARS} "
                          "characters. Press Enter or leave a box to check.</p>")
-    view = assemble(
+    return assemble(
         EXERCISE_ID,
         [start, intro, objective, *key_results, message, results, chart, limits],
         controls={"start": start} | typed,
@@ -86,5 +88,5 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
         snapshot=snapshot,
         watch=typed,
         charts={"chart": panel},
+        live=live,
     )
-    return view

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
+from ..kit.choices import Titled
 from ..kit.frozen import Frozen
 from ..kit.numbers import format_number, parse_number
 from ..kit.text import clean_text
@@ -86,9 +87,7 @@ class Estimates(Frozen):
         return {name: getattr(self, name) for name in ESTIMATE_NAMES}
 
 
-class BacklogItem(Frozen):
-    id: str
-    title: str
+class BacklogItem(Titled):
     theme: str  # a Theme id
     estimates: Estimates
     evidence: str = ""
@@ -214,11 +213,9 @@ def backlog() -> Backlog:
     return parse_backlog(data.load("prioritiser.json"), source="exercises/data/prioritiser.json")
 
 
-class OwnItem(Frozen):
+class OwnItem(Titled):
     """An item the learner added: its estimates are typed like any other item's."""
 
-    id: str
-    title: str
     theme: str
 
 

@@ -3,15 +3,15 @@ how sure its top item is, and the value/effort chart; then Save my work."""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..kit import render
+from ..kit.choices import menu
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, assemble, fix_first, update_showing
+from ..kit.views import ExerciseView, LiveUpdate, assemble, fix_first, update_showing
 from .chart import chart_key, chart_panel
 from .model import (
     ESTIMATE_NAMES,
@@ -57,7 +57,7 @@ class _Backlog:
         return {name: format_number(getattr(estimates, name)) for name in ESTIMATE_NAMES}
 
     def titles(self) -> list[tuple[str, str]]:
-        return [(item.title, item.id) for item in self.base.items] + [(f"{o.title} (yours)", o.id) for o in self.own]
+        return menu(self.base.items) + [(f"{o.title} (yours)", o.id) for o in self.own]
 
     def title(self, item_id: str) -> str:
         return self.shipped[item_id].title if item_id in self.shipped else self.own_item(item_id).title
@@ -154,7 +154,7 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
     ranking_out, sensitivity_out, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()
     panel = chart_panel(product.reach_unit)
     key = chart_key(state.base.themes)
-    view: ExerciseView | None = None
+    live = LiveUpdate()
 
     def store(name: str, text: str) -> None:
         state.drafts[item.value][name] = text
@@ -170,7 +170,7 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         evidence.value = render.notice("info", text, title="Where the numbers come from")
 
     def load_selected() -> None:
-        with view.batch() if view else nullcontext():
+        with live.batch():
             for name, field in fields.items():
                 field.value = state.drafts[item.value][name]
         show_selected()
@@ -264,4 +264,5 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         snapshot=snapshot,
         watch={**fields, "swing": swing},
         charts={"chart": panel},
+        live=live,
     )

@@ -23,8 +23,7 @@ LABEL = "Your own no"
 class OwnNo(Frozen):
     """A learner's one-sentence no to one request, with hints (not a score)."""
 
-    scenario_id: str
-    scenario_title: str
+    scenario: Scenario
     text: str
     word_count: int
     decision_first: bool
@@ -33,14 +32,14 @@ class OwnNo(Frozen):
     limits: str
 
     def summary(self) -> str:
-        return "\n".join([f"{self.scenario_title}: {self.text}", *(f"- {hint}" for hint in self.hints)])
+        return "\n".join([f"{self.scenario.title}: {self.text}", *(f"- {hint}" for hint in self.hints)])
 
     def as_dict(self) -> dict[str, Any]:
-        return {"scenario": self.scenario_id, "text": self.text, "words": self.word_count,
+        return {"scenario": self.scenario.id, "text": self.text, "words": self.word_count,
                 "decision_first": self.decision_first, "hedges": list(self.hedges), "hints": list(self.hints)}
 
     def markdown(self) -> str:
-        return f"- **{escape_markdown(self.scenario_title)}:** {escape_markdown(self.text)}"
+        return f"- **{escape_markdown(self.scenario.title)}:** {escape_markdown(self.text)}"
 
     def _repr_html_(self) -> str:
         kept = render.notice("ok", f"\u201c{self.text}\u201d", title="Your no is kept; Save my work saves it")
@@ -84,4 +83,4 @@ def check_own_no(text: object, scenario: Scenario, rules: OwnNoRules) -> OwnNo:
     if count > rules.max_words:
         hints.append(f"{count} words is a long sentence for a no. Could you cut it to the decision and the one reason "
                      "that matters most to this person?")
-    return OwnNo(scenario.id, scenario.title, note, count, first, hedges, tuple(hints), rules.limits)
+    return OwnNo(scenario, note, count, first, hedges, tuple(hints), rules.limits)

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data
-from ..kit.choices import by_id
+from ..kit.choices import Titled, by_id
 from ..kit.frozen import Frozen
 
 DATA_FILE = "say_no_scenarios.json"
@@ -54,9 +54,7 @@ class Node(Frozen):
         return by_id(self.replies, reply_id, f"{reply_id!r} is not one of the replies you can give here.")
 
 
-class Scenario(Frozen):
-    id: str
-    title: str
+class Scenario(Titled):
     stakeholder: str
     start: str
     nodes: Mapping[str, Node]

@@ -137,7 +137,7 @@ def build_role_play(scenarios: ScenarioSet | None = None) -> ExerciseView:
         if own:
             body += "\n## My own no, in one sentence\n\n" + "\n".join(o.markdown() for o in own) + "\n"
         inputs = {"paths": {r.scenario.id: list(r.choices) for r in reports},
-                  "own_nos": {o.scenario_id: o.text for o in own}}
+                  "own_nos": {o.scenario.id: o.text for o in own}}
         return {"inputs": inputs, "results": results, "markdown_body": body}
 
     answer.on_click(lambda _button: act(lambda conversation: conversation.choose(replies.value)))

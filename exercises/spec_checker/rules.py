@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import cache, cached_property
 from typing import Any
 
-from ..kit.choices import by_id
+from ..kit.choices import Titled, by_id
 from ..kit.data import data_error, load, schema_name, validate
 from ..kit.frozen import Frozen
 from ..kit.text import words
@@ -89,11 +89,9 @@ class SpecRules(Frozen):
         return next(group.ask for group in self.vague_groups if phrase in group.phrases)
 
 
-class Scenario(Frozen):
+class Scenario(Titled):
     """A situation to write a spec for, with a flawed and a good worked example."""
 
-    id: str
-    title: str
     product: str
     situation: str
     request: str

@@ -6,6 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..kit.choices import menu
 from ..kit.views import ExerciseView, assemble, fill_on_click, fix_first, update_showing
 from .chart import chart_panel
 from .model import SpecCheck, check_spec
@@ -21,7 +22,7 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
     """A scenario to choose, one box per section, the flawed and good examples, the checker, a chart, Save my work."""
     rules = rules or spec_rules()
     scenarios = scenarios or spec_scenarios()
-    choice = widgets.Dropdown(options=[(s.title, s.id) for s in scenarios], value=scenarios[0].id,
+    choice = widgets.Dropdown(options=menu(scenarios), value=scenarios[0].id,
                               description="Scenario", style=SECTION_LABEL_STYLE,
                               layout=widgets.Layout(width="100%", max_width="50em"))
     brief = widgets.HTML()
