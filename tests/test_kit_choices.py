@@ -1,4 +1,4 @@
-"""The kit's shared helpers for exercises' choices and written fields: kit.choices (Titled, menu, by_id), kit.text.clean_texts."""
+"""The kit's shared helpers for choices and written fields: kit.choices (Titled, menu, by_id), kit.text.clean_texts."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from exercises import metric_tree as mt
 from exercises.kit import render
+from exercises.kit.views import batched
 from exercises.metric_tree import chart
 from view_checks import assert_problem_shown, view_fixture
 
@@ -16,7 +17,7 @@ view = view_fixture(mt.build_metric_tree)
 
 
 def connect(view, choices: dict[int, str], star: int | None = 1) -> None:
-    with view.batch():
+    with batched():
         view.controls["north_star"].value = star
         for number, target in choices.items():
             view.controls[f"link_{number}"].value = target

@@ -3,28 +3,47 @@
 import ipywidgets as widgets
 
 from exercises.assumption_map import build_assumption_map
-from exercises.kit.views import LiveUpdate, assemble
+from exercises.kit.views import assemble, batched
 from exercises.metric_tree import NORTH_STAR, build_metric_tree
 from exercises.okr_checker import build_okr_checker
 from exercises.prioritiser import ESTIMATE_NAMES, build_prioritiser
 from view_checks import apply_changes
 
 
-def test_a_batch_made_before_the_view_is_assembled_still_gathers_its_changes():
-    boxes = {name: widgets.Text() for name in ("a", "b", "c")}
+def test_a_batch_updates_each_view_once_when_the_outermost_batch_ends():
+    shown: dict[str, list[str]] = {"first": [], "second": []}
+    views = {}
+    for name in shown:
+        boxes = {letter: widgets.Text() for letter in "abc"}
+        views[name] = assemble(name, list(boxes.values()), controls=boxes, outputs={},
+                               update=lambda name=name, boxes=boxes: shown[name].append(
+                                   "".join(box.value for box in boxes.values())))
+    assert shown == {"first": [""], "second": [""]}
+    with batched():
+        views["first"].controls["a"].value = "x"
+        with batched():
+            views["first"].controls["b"].value = "y"
+            views["second"].controls["c"].value = "z"
+        assert shown == {"first": [""], "second": [""]}  # the inner batch's end is not the end
+    assert shown == {"first": ["", "xy"], "second": ["", "z"]}
+    views["first"].controls["c"].value = "w"
+    assert shown["first"][-1] == "xyw"
+    assert [view.live.updates for view in views.values()] == [3, 2]
+
+
+def test_an_error_inside_a_batch_still_updates_and_ends_the_batch():
+    boxes = {"a": widgets.Text()}
     shown: list[str] = []
-    live = LiveUpdate()
-    with live.batch():  # nothing is watched yet: no update, and no error
-        boxes["a"].value = "set before assembling"
-    assemble("test", list(boxes.values()), controls=boxes, outputs={},
-             update=lambda: shown.append("".join(box.value for box in boxes.values())), live=live)
-    assert shown == ["set before assembling"]
-    with live.batch():
-        for name, box in boxes.items():
-            box.value = name
-    assert shown == ["set before assembling", "abc"]
-    boxes["a"].value = "x"
-    assert shown[-1] == "xbc"
+    view = assemble("test", [boxes["a"]], controls=boxes, outputs={}, update=lambda: shown.append(boxes["a"].value))
+    try:
+        with batched():
+            boxes["a"].value = "set, then an error"
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert shown == ["", "set, then an error"]
+    boxes["a"].value = "after"
+    assert shown[-1] == "after" and view.live.updates == 3
 
 
 def redraws_after(view, changes) -> int:
@@ -61,6 +80,7 @@ def test_switching_product_in_the_assumption_map_redraws_once():
 def test_choosing_another_backlog_item_loads_its_four_estimates_in_one_update():
     view = build_prioritiser()
     before = view.live.updates
+    assert before == 1
     apply_changes(view, [("item", "dues")])
     assert view.live.updates == before + 1
     assert [view.controls[name].value for name in ESTIMATE_NAMES] == ["8000", "0.5", "50", "6"]

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.choices import menu
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, LiveUpdate, assemble, fix_first, update_showing
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, batched, fix_first, update_showing
 from .chart import chart_panel
 from .model import (
     EVIDENCE_LEVELS,
@@ -63,7 +63,6 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
     panel = chart_panel(bank.risks)
     saved: dict[str, dict[str, tuple[int, int]]] = {}  # ratings per product, kept when the learner switches
     state = {"product": product.value}
-    live = LiveUpdate()
 
     def show_product() -> None:
         scenario = bank.scenario(product.value)
@@ -96,7 +95,7 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         state["product"] = product.value
         scenario = bank.scenario(product.value)
         kept = saved.get(product.value, {})
-        with live.batch():
+        with batched():
             show_product()
             for assumption, row in zip(scenario.assumptions, rows, strict=False):  # spare rows are hidden
                 row.importance.value, row.evidence.value = kept.get(assumption.id, (0, 0))
@@ -145,5 +144,4 @@ def build_assumption_map(bank: AssumptionBank | None = None) -> ExerciseView:
         update=update,
         snapshot=snapshot,
         charts={"chart": panel},
-        live=live,
     )

@@ -2,7 +2,8 @@
 
 This is the only kit module that imports ipywidgets; exercises import it only from their
 ``widget`` module. An exercise's view is put together with :func:`assemble`, which wires
-the live updates (:class:`LiveUpdate`) and adds the save panel.
+the live updates (:class:`LiveUpdate`) and adds the save panel. A handler that sets several
+controls does it inside ``with batched():``, so that the view updates once.
 """
 
 from __future__ import annotations
@@ -41,63 +42,59 @@ class ExerciseView:
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.root._repr_mimebundle_(**kwargs)
 
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Set several controls, then update once: ``with view.batch(): ...``."""
-        if self.live is None:
-            yield
-            return
-        with self.live.batch():
-            yield
-
 
 class LiveUpdate:
     """Call ``update()`` once whenever any of ``controls`` changes value, like ``interactive_output``.
 
-    Inside ``with live.batch():`` changes are gathered and ``update()`` runs once at the end.
-    A builder whose handlers set several controls makes its ``LiveUpdate()`` first, uses its
-    ``batch()`` in them, and hands it to :func:`assemble`, which calls :meth:`watch`.
+    Changes made inside ``with batched():`` are gathered: ``update()`` runs once, when the batch ends.
     """
 
-    def __init__(self, controls: Mapping[str, widgets.Widget] | None = None,
-                 update: Callable[[], None] | None = None) -> None:
-        self._update_now: Callable[[], None] = lambda: None
-        self._depth = 0
-        self._pending = False
+    def __init__(self, controls: Mapping[str, widgets.Widget], update: Callable[[], None]) -> None:
+        self._update = update
         self.updates = 0  # how many times update() ran: tests check that a batch makes one
-        if controls is not None and update is not None:
-            self.watch(controls, update)
-
-    def watch(self, controls: Mapping[str, widgets.Widget], update: Callable[[], None]) -> None:
-        """From now on, a change to any of ``controls`` calls ``update()``."""
-        self._update_now = update
         for control in controls.values():
             control.observe(self._changed, names="value")
 
     def _changed(self, _change: Mapping[str, Any]) -> None:
-        if self._depth:
-            self._pending = True
+        if _BATCH.depth:
+            if self not in _BATCH.waiting:
+                _BATCH.waiting.append(self)
         else:
-            self._update()
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        self._depth += 1
-        try:
-            yield
-        finally:
-            self._depth -= 1
-            if not self._depth and self._pending:
-                self._pending = False
-                self._update()
+            self()
 
     def __call__(self) -> None:
         """Update now."""
+        self.updates += 1
         self._update()
 
-    def _update(self) -> None:
-        self.updates += 1
-        self._update_now()
+
+class _Batch:
+    """The batch in progress. One for every view: widget callbacks run one at a time."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.waiting: list[LiveUpdate] = []
+
+
+_BATCH = _Batch()
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Set several controls, then let each view they belong to update once: ``with batched(): ...``.
+
+    A handler that loads an example into nine boxes checks the canvas once, not nine times, and
+    never shows the half-loaded mix in between. Batches nest; the updates run when the outermost ends.
+    """
+    _BATCH.depth += 1
+    try:
+        yield
+    finally:
+        _BATCH.depth -= 1
+        if not _BATCH.depth:
+            waiting, _BATCH.waiting = _BATCH.waiting, []
+            for live in waiting:
+                live()
 
 
 class NumberField:
@@ -219,19 +216,17 @@ def assemble(
     snapshot: Callable[[], Mapping[str, Any]] | None = None,
     watch: Mapping[str, widgets.Widget] | None = None,
     charts: Mapping[str, Any] | None = None,
-    live: LiveUpdate | None = None,
 ) -> ExerciseView:
     """Put an exercise's view together: the body, live updates, and the save panel.
 
     ``update()`` runs now and whenever a control in ``watch`` (default: ``controls``)
     changes. ``snapshot`` feeds the save panel (see :func:`build_save_panel`); leave it out
     for a part that another exercise embeds without its own save panel. ``charts`` names
-    the chart panel behind each chart output, so tests can read the figure. Pass ``live``
-    when the builder's handlers already batch their changes with it.
+    the chart panel behind each chart output, so tests can read the figure.
     """
+    live = None
     if update is not None:
-        live = LiveUpdate() if live is None else live
-        live.watch(controls if watch is None else watch, update)
+        live = LiveUpdate(controls if watch is None else watch, update)
         live()
     parts = list(body)
     all_controls, all_outputs = dict(controls), dict(outputs)
@@ -307,7 +302,6 @@ def fix_first(compute: Callable[[], T], what: str) -> T:
 
 
 def fill_on_click(
-    view: ExerciseView,
     boxes: Mapping[str, widgets.Widget],
     fills: Sequence[tuple[widgets.Button, Callable[[], Mapping[str, Any]]]],
 ) -> None:
@@ -317,7 +311,7 @@ def fill_on_click(
     """
 
     def fill(values: Mapping[str, Any]) -> None:
-        with view.batch():
+        with batched():
             for name, box in boxes.items():
                 box.value = values.get(name, "")
 

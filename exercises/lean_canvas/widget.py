@@ -15,7 +15,7 @@ from ..kit import render
 from ..kit.choices import menu
 from ..kit.numbers import format_number
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, LiveUpdate, assemble, written_answer
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, batched, written_answer
 from .boxes import BOX_KEYS, CanvasData, canvas_data
 from .chart import canvas_png, chart_panel
 from .model import CanvasCheck, canvas_markdown, check_canvas
@@ -86,7 +86,6 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
     calculator_box = widgets.VBox()
     panel = chart_panel()
     calculator: ExerciseView | None = None
-    live = LiveUpdate()
 
     def current() -> CanvasCheck:
         return check_canvas({key: area.value for key, area in areas.items()}, data)
@@ -98,7 +97,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
 
     def load_start(_button: widgets.Button) -> None:
         chosen = data.example(start.value) if start.value else dict.fromkeys(BOX_KEYS, "")
-        with live.batch():  # nine new texts, one check
+        with batched():  # nine new texts, one check
             for key, area in areas.items():
                 area.value = chosen[key]
         calculator_box.children = ()
@@ -124,7 +123,7 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
             calculator = build_calculator(save=False, **starting)
             view.charts["calculator"] = calculator.charts["chart"]
         else:
-            with calculator.batch():  # six new values, one update of the calculator
+            with batched():  # six new values, one update of the calculator
                 for name, value in starting.items():
                     calculator.controls[name].value = format_number(value)
         calculator_box.children = (calculator.root,)
@@ -171,7 +170,6 @@ def build_lean_canvas(start_with: str | None = "hiking-club", data: CanvasData |
         snapshot=snapshot,
         watch=areas,
         charts={"canvas": panel},
-        live=live,
     )
     view.root.layout.overflow = "visible"  # "auto" shows a stray scrollbar in the static book
     return view

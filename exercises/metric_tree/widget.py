@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.choices import menu
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, LiveUpdate, assemble, fix_first, update_showing
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, batched, fix_first, update_showing
 from .chart import chart_panel
 from .model import COUNTER, NORTH_STAR, OUT, MetricTree, Product, build_tree, check_tree, metric_trees
 
@@ -41,7 +41,6 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     panel = chart_panel()
     saved: dict[str, tuple[int | None, tuple[str, ...]]] = {}  # choices per product, kept when the learner switches
     state = {"product": product.value}
-    live = LiveUpdate()
 
     def show_product(kept: tuple[int | None, tuple[str, ...]] | None) -> None:
         chosen = by_id[product.value]
@@ -61,7 +60,7 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     def switch_product(_change: Any) -> None:
         saved[state["product"]] = (star.value, tuple(link.value for link in links))
         state["product"] = product.value
-        with live.batch():
+        with batched():
             show_product(saved.get(product.value))
 
     def current() -> MetricTree:
@@ -112,5 +111,4 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
         snapshot=snapshot,
         watch=controls,
         charts={"chart": panel},
-        live=live,
     )

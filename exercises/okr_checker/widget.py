@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.choices import menu
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, LiveUpdate, assemble, fix_first, update_showing
+from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, batched, fix_first, update_showing
 from .chart import chart_panel
 from .model import MAX_LINE_CHARS, OkrCheck, OkrRules, check_okr, okr_rules
 
@@ -41,7 +41,6 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
     message, results, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()
     limits = widgets.HTML(limits_html(rules))
     panel = chart_panel()
-    live = LiveUpdate()
 
     def fill(example_id: str) -> None:
         example = rules.example(example_id)
@@ -50,7 +49,7 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
             box.value = text
 
     def load_example(_change: Any) -> None:
-        with live.batch():
+        with batched():
             fill(start.value)
 
     def current() -> OkrCheck:
@@ -88,5 +87,4 @@ def build_okr_checker(rules: OkrRules | None = None) -> ExerciseView:
         snapshot=snapshot,
         watch=typed,
         charts={"chart": panel},
-        live=live,
     )

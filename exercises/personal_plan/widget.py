@@ -13,7 +13,7 @@ from ..feasibility.widget import build_calculator
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import LABEL_STYLE, ExerciseView, assemble, written_answer
+from ..kit.views import LABEL_STYLE, ExerciseView, assemble, batched, written_answer
 from .chart import chart_panel
 from .data import plan_data
 from .model import assess_skills, check_reframe, make_plan, parse_next_steps, plan_try_it
@@ -114,7 +114,7 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
         if not calculator:
             calculator.append(build_calculator(save=False, **values))  # the plan has the one save panel
         else:
-            with calculator[0].batch():
+            with batched():
                 for name, value in values.items():
                     calculator[0].controls[name].value = format_number(value)
         calculator_area.children = (calculator[0].root,)

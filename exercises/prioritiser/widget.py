@@ -11,7 +11,7 @@ from ..kit import render
 from ..kit.choices import menu
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, LiveUpdate, assemble, fix_first, update_showing
+from ..kit.views import ExerciseView, assemble, batched, fix_first, update_showing
 from .chart import chart_key, chart_panel
 from .model import (
     ESTIMATE_NAMES,
@@ -154,7 +154,6 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
     ranking_out, sensitivity_out, chart = widgets.HTML(), widgets.HTML(), widgets.HTML()
     panel = chart_panel(product.reach_unit)
     key = chart_key(state.base.themes)
-    live = LiveUpdate()
 
     def store(name: str, text: str) -> None:
         state.drafts[item.value][name] = text
@@ -170,7 +169,7 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         evidence.value = render.notice("info", text, title="Where the numbers come from")
 
     def load_selected() -> None:
-        with live.batch():
+        with batched():
             for name, field in fields.items():
                 field.value = state.drafts[item.value][name]
         show_selected()
@@ -264,5 +263,4 @@ def build_prioritiser(source: Backlog | None = None) -> ExerciseView:
         snapshot=snapshot,
         watch={**fields, "swing": swing},
         charts={"chart": panel},
-        live=live,
     )

@@ -12,7 +12,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
-from ..kit.views import ExerciseView, LiveUpdate, assemble, fix_first, update_showing
+from ..kit.views import ExerciseView, assemble, batched, fix_first, update_showing
 from ..prioritiser.model import Ranking
 from .chart import chart_key, chart_panel
 from .checks import LIMITS
@@ -136,7 +136,6 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
     source_message, message, notes, board, chart = (widgets.HTML() for _ in range(5))
     panel = chart_panel()
     key = chart_key(themes)
-    live = LiveUpdate()
 
     def load_source() -> None:
         """Read the chosen backlog; refresh the item list. Errors are shown by update()."""
@@ -150,7 +149,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
             source_message.value = ""
             return
         ids = [i.id for i in chosen["backlog"].items]
-        with live.batch():
+        with batched():
             item.options = _item_options(chosen["backlog"])
             if item.value not in ids:
                 item.value = ids[0]
@@ -176,7 +175,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
         show_roadmap()
 
     def on_item(_change: Any) -> None:
-        with live.batch():
+        with batched():
             place.value = moves.get(item.value, AS_SUGGESTED)
 
     def on_place(change: Mapping[str, Any]) -> None:
@@ -188,7 +187,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
             moves[item.value] = change["new"]
 
     def on_theme(_change: Any) -> None:
-        with live.batch():
+        with batched():
             outcome.value = outcomes.get(theme.value, "")
 
     def on_outcome(change: Mapping[str, Any]) -> None:
@@ -196,7 +195,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
 
     def on_clear(_button: Any) -> None:
         moves.clear()
-        with live.batch():
+        with batched():
             place.value = AS_SUGGESTED
         update()
 
@@ -204,7 +203,7 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
         before = source.value
         sources.refresh()
         chosen["key"] = None  # read the chosen file again: it may have changed
-        with live.batch():
+        with batched():
             source.options = sources.options
             source.value = before if before in [key for _, key in sources.options] else sources.preferred()
         update()
@@ -247,5 +246,4 @@ def build_roadmap(backlog: RankedBacklog | Ranking | None = None, *, folder: Pat
         update=update, snapshot=snapshot,
         watch={"source": source, **capacity_fields, "place": place, "outcome": outcome, "not": not_text},
         charts={"chart": panel},
-        live=live,
     )

@@ -64,7 +64,9 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
         return {"inputs": {"scenario": choice.value} | texts, "results": check.as_dict(),
                 "markdown_body": spec_markdown(check)}
 
-    view = assemble(
+    fill_on_click(boxes, [(flawed, lambda: scenario(choice.value, scenarios).example("flawed")),
+                  (good, lambda: scenario(choice.value, scenarios).example("good")), (clear, dict)])
+    return assemble(
         EXERCISE_ID,
         [choice, brief, *boxes.values(), widgets.HBox([flawed, good, clear]), message, chart, checklist, limits,
          spec],
@@ -76,6 +78,3 @@ def build_spec_checker(rules: SpecRules | None = None, scenarios: tuple[Scenario
         watch={"scenario": choice, **boxes},
         charts={"chart": panel},
     )
-    fill_on_click(view, boxes, [(flawed, lambda: scenario(choice.value, scenarios).example("flawed")),
-                                (good, lambda: scenario(choice.value, scenarios).example("good")), (clear, dict)])
-    return view

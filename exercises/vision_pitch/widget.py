@@ -56,7 +56,8 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
         return {"inputs": {"audience": check.audience.id} | texts | {"proven_wrong": wrong}, "results": check.as_dict(),
                 "markdown_body": pitch_markdown(check) + "\n" + answer_markdown(WRONG_LABEL, wrong)}
 
-    view = assemble(
+    fill_on_click(boxes, [(example, lambda: spec.example), (clear, dict)])
+    return assemble(
         EXERCISE_ID,
         [audience, focus, *boxes.values(), widgets.HBox([example, clear]), message, checklist, chart, pitch,
          proven_wrong],
@@ -67,5 +68,3 @@ def build_pitch_builder(spec: PitchSpec | None = None) -> ExerciseView:
         watch={"audience": audience, **boxes},
         charts={"chart": panel},
     )
-    fill_on_click(view, boxes, [(example, lambda: spec.example), (clear, dict)])
-    return view

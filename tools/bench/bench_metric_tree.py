@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from exercises import metric_tree
+from exercises.kit.views import batched
 from tools.bench import setting
 
 NAME = "metric tree: reconnect one metric"
@@ -11,7 +12,7 @@ EXERCISE_ID = "metric-tree"
 
 def setup() -> Callable[[int], None]:
     view = metric_tree.build_metric_tree()
-    with view.batch():
+    with batched():
         view.controls["north_star"].value = 1
         for number, target in {3: "north-star", 6: "north-star", 1: "hours-per-listener", 4: "counter"}.items():
             view.controls[f"link_{number}"].value = target

@@ -153,8 +153,10 @@ class Bridge:
 
 def restore_inputs(view: Any, inputs: Mapping[str, Any]) -> int:
     """Set the remembered inputs again, as one update; skip any that no longer fit. Returns how many."""
+    from exercises.kit.views import batched
+
     restored = 0
-    with view.batch():
+    with batched():
         for path, widget in input_widgets(view.root):
             saved = inputs.get(path)
             if not isinstance(saved, Mapping) or saved.get("widget") != type(widget).__name__:
