@@ -337,3 +337,9 @@ def test_alt_text_is_written_from_the_numbers():
     assert "Software development + Quality assurance" in text
     assert "Analytics: you 1, typical 3" in text and "Development execution: you 3, typical 4" in text
     assert text.endswith("ringed in red: Analytics and Product innovation.")
+
+
+def test_an_unknown_competency_id_is_a_clear_value_error():
+    assert CATALOGUE.competency("analytics").id == "analytics"
+    with pytest.raises(ValueError, match="No competency 'charisma'; the competencies are product_innovation, "):
+        CATALOGUE.competency("charisma")

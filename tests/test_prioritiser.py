@@ -251,3 +251,8 @@ def test_cost_of_delay_per_week_of_work_is_never_beaten_by_another_order(jobs):
 def test_delay_jobs_from_typed_values(args, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         p.delay_job(*args)
+
+
+def test_an_unknown_theme_id_is_a_clear_value_error():
+    with pytest.raises(ValueError, match="No theme 'maps'; the themes are settle-up, "):
+        p.backlog().theme_name("maps")

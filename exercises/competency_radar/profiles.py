@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data
+from ..kit.choices import by_id
 from ..kit.frozen import Frozen
 
 DATA_FILE = "origin_profiles.json"
@@ -56,7 +57,8 @@ class Catalogue(Frozen):
     growth_steps: tuple[tuple[str, ...], ...]  # per competency, in list order
 
     def competency(self, competency_id: str) -> Competency:
-        return next(c for c in self.competencies if c.id == competency_id)
+        return by_id(self.competencies, competency_id,
+                     f"No competency {competency_id!r}; the competencies are {', '.join(self.ids)}.")
 
     @property
     def ids(self) -> tuple[str, ...]:

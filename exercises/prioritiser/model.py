@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..kit import data, render
-from ..kit.choices import Titled
+from ..kit.choices import Titled, by_id
 from ..kit.frozen import Frozen
 from ..kit.numbers import format_number, parse_number
 from ..kit.text import clean_text
@@ -106,16 +106,8 @@ class Backlog(Frozen):
     items: tuple[BacklogItem, ...]
 
     def theme_name(self, theme_id: str) -> str:
-        for theme in self.themes:
-            if theme.id == theme_id:
-                return theme.name
-        raise KeyError(theme_id)
-
-    def item(self, item_id: str) -> BacklogItem:
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        themes = ", ".join(theme.id for theme in self.themes)
+        return by_id(self.themes, theme_id, f"No theme {theme_id!r}; the themes are {themes}.").name
 
     def with_items(self, items: Iterable[BacklogItem]) -> Backlog:
         return replace(self, items=tuple(items))

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from ..kit import render
-from ..kit.choices import menu
+from ..kit.choices import by_id, menu
 from ..kit.numbers import format_number
 from ..kit.text import escape_markdown
 from ..kit.views import ExerciseView, assemble, batched, fix_first, update_showing
@@ -63,7 +63,7 @@ class _Backlog:
         return self.shipped[item_id].title if item_id in self.shipped else self.own_item(item_id).title
 
     def own_item(self, item_id: str) -> OwnItem:
-        return next(o for o in self.own if o.id == item_id)
+        return by_id(self.own, item_id, f"No item of your own has the id {item_id!r}.")
 
     def current(self) -> tuple[Backlog, list[str]]:
         """The backlog as typed, and the titles of own items still waiting for estimates.

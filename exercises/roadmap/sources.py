@@ -44,12 +44,6 @@ class RankedBacklog(Frozen):
     items: tuple[RoadmapItem, ...]
     saved_at: str = ""  # for a saved ranking: when it was saved (UTC)
 
-    def theme_name(self, theme_id: str) -> str:
-        return next(t.name for t in self.themes if t.id == theme_id)
-
-    def item(self, item_id: str) -> RoadmapItem:
-        return next(i for i in self.items if i.id == item_id)
-
 
 def from_ranking(ranking: Ranking, source: str = "the prioritiser's ranking") -> RankedBacklog:
     items = tuple(
