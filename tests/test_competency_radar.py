@@ -134,7 +134,7 @@ def test_the_shipped_file_passes_validation_and_is_json():
 
 def test_worked_example_a_developer_who_rates_everything_3():
     result = r.assess(["development"], ratings())
-    assert result.typical == (2, 2, 4, 3, 3, 3)
+    assert tuple(row.typical for row in result.rated) == (2, 2, 4, 3, 3, 3)
     # All ratings tie at 3, so the lower typical scores (innovation and UX, both 2) win; then list order.
     assert result.weakest == ("product_innovation", "user_experience")
     assert result.gaps["development_execution"] == 1 and result.gaps["product_innovation"] == -1
@@ -156,7 +156,8 @@ def test_ties_go_to_the_typically_weaker_competency_then_to_list_order():
 def test_several_backgrounds_are_averaged_and_each_brings_its_advice():
     result = r.assess(["qa", "sales"], ratings(development_execution=1, customer_relationships=1))
     qa, sales = (next(b for b in CATALOGUE.backgrounds if b.id == i) for i in ("qa", "sales"))
-    assert result.typical == tuple((a + b) / 2 for a, b in zip(qa.profile, sales.profile, strict=False))
+    averages = tuple((a + b) / 2 for a, b in zip(qa.profile, sales.profile, strict=False))
+    assert tuple(row.typical for row in result.rated) == averages
     assert [b.id for b in result.backgrounds] == ["sales", "qa"]  # catalogue order, whatever the click order
     labels = {step.background for item in result.plan for step in item.steps if step.background}
     assert labels == {"Sales and account management", "Quality assurance"}
@@ -200,7 +201,7 @@ def test_out_of_range_or_odd_ratings_get_a_clear_message(value, message):
 
 
 def test_text_digits_are_accepted():
-    assert r.assess(["development"], ratings(analytics="4")).ratings[3] == 4
+    assert r.assess(["development"], ratings(analytics="4")).rated[3].rating == 4
 
 
 def test_missing_and_unknown_ratings_and_every_problem_at_once():
@@ -234,7 +235,7 @@ def test_weakest_two_are_never_rated_above_the_rest(values, typical):
 def test_results_are_consistent_for_any_valid_choice(chosen, values):
     result = r.assess(chosen, values)
     profiles = [b.profile for b in CATALOGUE.backgrounds if b.id in chosen]
-    for index, typical in enumerate(result.typical):
+    for index, typical in enumerate(row.typical for row in result.rated):
         column = [p[index] for p in profiles]
         assert min(column) <= typical <= max(column)
         assert math.isclose(result.gaps[IDS[index]], round(typical - values[IDS[index]], 2))
@@ -260,7 +261,7 @@ def test_any_input_gives_a_result_or_a_value_error(values, chosen):
     except ValueError as error:
         assert str(error)
     else:
-        assert all(1 <= v <= 5 for v in result.ratings)
+        assert all(1 <= row.rating <= 5 for row in result.rated)
 
 
 @given(st.text())
@@ -343,3 +344,14 @@ def test_an_unknown_competency_id_is_a_clear_value_error():
     assert CATALOGUE.competency("analytics").id == "analytics"
     with pytest.raises(ValueError, match="No competency 'charisma'; the competencies are product_innovation, "):
         CATALOGUE.competency("charisma")
+
+
+@given(st.lists(st.integers(1, 5), min_size=6, max_size=6))
+def test_every_competency_is_rated_in_list_order_and_each_plan_item_is_one_of_those_rows(values):
+    result = r.assess(["qa", "sales"], dict(zip(CATALOGUE.ids, values, strict=True)))
+    assert [row.competency for row in result.rated] == list(CATALOGUE.competencies)
+    assert [row.rating for row in result.rated] == values
+    rows = {row.competency.id: row for row in result.rated}
+    for item in result.plan:
+        row = rows[item.competency.id]
+        assert (item.rating, item.typical) == (row.rating, row.typical) and item.steps

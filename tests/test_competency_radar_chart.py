@@ -45,14 +45,14 @@ def test_the_radar_shows_exactly_the_current_choices(sequence):
     ax = view.charts["chart"].figure.axes[0]
     typical, you, weak = ax.lines
     spokes = chart.angles(6)
-    assert list(typical.get_ydata()) == closed(list(result.typical))
-    assert list(you.get_ydata()) == closed(list(result.ratings))
+    assert list(typical.get_ydata()) == closed([row.typical for row in result.rated])
+    assert list(you.get_ydata()) == closed([row.rating for row in result.rated])
     assert list(you.get_xdata()) == closed(spokes)
     index = [CATALOGUE.ids.index(c) for c in result.weakest]
     assert list(weak.get_xdata()) == [spokes[i] for i in index]
-    assert list(weak.get_ydata()) == [result.ratings[i] for i in index]
+    assert list(weak.get_ydata()) == [result.rated[i].rating for i in index]
     (fill,) = ax.patches
-    assert [round(y, 9) for y in fill.get_xy()[:6, 1]] == list(result.ratings)
+    assert [round(y, 9) for y in fill.get_xy()[:6, 1]] == [row.rating for row in result.rated]
     assert [t.get_text() for t in ax.get_xticklabels()] == [c.chart_label for c in CATALOGUE.competencies]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[1:] == ["You", "Weakest two"]

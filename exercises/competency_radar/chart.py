@@ -37,24 +37,25 @@ def plot_radar(ax: Axes, result: RadarResult) -> None:
     """
     if getattr(ax, "name", "") != "polar":
         raise ValueError("plot_radar needs an Axes created with projection='polar'.")
-    spokes = angles(len(result.competencies))
-    if [t.get_text() for t in ax.get_xticklabels()] != [c.chart_label for c in result.competencies]:
-        _set_up_grid(ax, result.competencies)
+    competencies = [r.competency for r in result.rated]
+    spokes = angles(len(competencies))
+    if [t.get_text() for t in ax.get_xticklabels()] != [c.chart_label for c in competencies]:
+        _set_up_grid(ax, competencies)
     # The whole circle and the whole scale, whatever is plotted (clearing a panel turns autoscaling on).
     ax.set_xlim(0, 2 * math.pi)
     ax.set_ylim(0, SCALE_MAX)
     closed = [*spokes, spokes[0]]
-    typical = [*result.typical, result.typical[0]]
-    ratings = [*result.ratings, result.ratings[0]]
+    typical = [r.typical for r in (*result.rated, result.rated[0])]
+    ratings = [r.rating for r in (*result.rated, result.rated[0])]
     typical_label = "Typical: " + (result.backgrounds[0].label if len(result.backgrounds) == 1
                                    else f"average of {len(result.backgrounds)} backgrounds")
     ax.plot(closed, typical, color=TYPICAL_COLOUR, linestyle="--", linewidth=1.8, marker="s", markersize=5,
             label=typical_label)
     ax.plot(closed, ratings, color=YOU_COLOUR, linewidth=2.2, marker="o", markersize=6, label="You")
     ax.fill(closed, ratings, color=YOU_COLOUR, alpha=0.15)
-    index = {c.id: i for i, c in enumerate(result.competencies)}
+    index = {c.id: i for i, c in enumerate(competencies)}
     weak = [index[c] for c in result.weakest]
-    ax.plot([spokes[i] for i in weak], [result.ratings[i] for i in weak], linestyle="none", marker="o",
+    ax.plot([spokes[i] for i in weak], [ratings[i] for i in weak], linestyle="none", marker="o",
             markersize=14, markerfacecolor="none", markeredgecolor=WEAK_COLOUR, markeredgewidth=2, label="Weakest two")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize="small", frameon=False)
 
@@ -62,8 +63,7 @@ def plot_radar(ax: Axes, result: RadarResult) -> None:
 def describe_radar(result: RadarResult) -> str:
     """Alt text for :func:`plot_radar`, written from the numbers."""
     pairs = "; ".join(
-        f"{c.label}: you {r}, typical {one_decimal(t)}"
-        for c, r, t in zip(result.competencies, result.ratings, result.typical, strict=False)
+        f"{r.competency.label}: you {r.rating}, typical {one_decimal(r.typical)}" for r in result.rated
     )
     weakest = " and ".join(item.competency.label for item in result.plan)
     return (

@@ -31,9 +31,9 @@ from .profiles import (
 
 __all__ = [
     "DATA_FILE", "MAX_NOTE_CHARS", "PLAN_SIZE", "SCALE_MAX", "SCALE_MIN", "TIE_RULE", "Advice", "Background",
-    "Catalogue", "Competency", "PlanItem", "PlanStep", "RadarResult", "assess", "backgrounds_html", "one_decimal",
-    "origin_profiles", "parse_backgrounds", "parse_origin_profiles", "parse_ratings", "plan_steps", "typical_profile",
-    "weakest",
+    "Catalogue", "Competency", "PlanItem", "PlanStep", "RadarResult", "Rated", "assess", "backgrounds_html",
+    "one_decimal", "origin_profiles", "parse_backgrounds", "parse_origin_profiles", "parse_ratings", "plan_steps",
+    "typical_profile", "weakest",
 ]
 
 PLAN_SIZE = 2
@@ -50,22 +50,25 @@ class PlanStep(Frozen):
     background: str = ""  # the background's label when the step is that background's advice
 
 
-class PlanItem(Frozen):
-    """One weak competency and what to do about it."""
+class Rated(Frozen):
+    """One competency: your rating, and the typical rating of your background(s)."""
 
     competency: Competency
     rating: int
     typical: float
+
+
+class PlanItem(Rated):
+    """One weak competency and what to do about it."""
+
     steps: tuple[PlanStep, ...]
 
 
 class RadarResult(Frozen):
     """A learner's self-rating compared with the typical profile of their background(s)."""
 
-    competencies: tuple[Competency, ...]
     backgrounds: tuple[Background, ...]
-    ratings: tuple[int, ...]
-    typical: tuple[float, ...]
+    rated: tuple[Rated, ...]  # every competency, in the catalogue's order
     plan: tuple[PlanItem, ...]
     note: str = ""
 
@@ -76,7 +79,7 @@ class RadarResult(Frozen):
     @property
     def gaps(self) -> dict[str, float]:
         """Typical minus your rating, per competency: positive means you rated yourself below the typical profile."""
-        return {c.id: round(t - r, 2) for c, r, t in zip(self.competencies, self.ratings, self.typical, strict=False)}
+        return {r.competency.id: round(r.typical - r.rating, 2) for r in self.rated}
 
     @property
     def background_names(self) -> str:
@@ -85,12 +88,13 @@ class RadarResult(Frozen):
     def cautions(self) -> list[str]:
         """Remarks on ratings that make the plan less informative."""
         remarks = []
-        if len(set(self.ratings)) == 1:
+        ratings = [r.rating for r in self.rated]
+        if len(set(ratings)) == 1:
             remarks.append(
-                f"You gave every competency the same rating ({self.ratings[0]}), so your background's typical "
+                f"You gave every competency the same rating ({ratings[0]}), so your background's typical "
                 "gaps alone chose the two below. Try spreading your ratings: which one would you lower first?"
             )
-        elif min(self.ratings) >= 4:
+        elif min(ratings) >= 4:
             remarks.append(
                 "Even your weakest ratings are 4 or more. Ask a colleague to rate you too: "
                 "self-ratings tend to be generous."
@@ -99,10 +103,8 @@ class RadarResult(Frozen):
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         """Competency, your rating, typical rating and the difference, formatted for people."""
-        return [
-            (c.label, str(r), one_decimal(t), _difference(r - t))
-            for c, r, t in zip(self.competencies, self.ratings, self.typical, strict=False)
-        ]
+        return [(r.competency.label, str(r.rating), one_decimal(r.typical), _difference(r.rating - r.typical))
+                for r in self.rated]
 
     def summary(self) -> str:
         """A plain-text report (what ``print`` shows)."""
@@ -123,7 +125,7 @@ class RadarResult(Frozen):
         return {
             "weakest_two": list(self.weakest),
             "gaps": self.gaps,
-            "typical_profile": {c.id: round(t, 2) for c, t in zip(self.competencies, self.typical, strict=False)},
+            "typical_profile": {r.competency.id: round(r.typical, 2) for r in self.rated},
             "growth_plan": {item.competency.id: [_step_text(s) for s in item.steps] for item in self.plan},
         }
 
@@ -265,18 +267,17 @@ def assess(
     if problems:
         raise ValueError("\n".join(problems))
     typical = typical_profile(chosen)
-    plan = tuple(
-        PlanItem(catalogue.competencies[i], values[i], typical[i], plan_steps(i, chosen, catalogue))
-        for i in weakest(values, typical)
-    )
-    return RadarResult(catalogue.competencies, chosen, values, typical, plan, text)
+    rated = tuple(Rated(c, v, t) for c, v, t in zip(catalogue.competencies, values, typical, strict=True))
+    plan = tuple(PlanItem(catalogue.competencies[i], values[i], typical[i], plan_steps(i, chosen, catalogue))
+                 for i in weakest(values, typical))
+    return RadarResult(chosen, rated, plan, text)
 
 
 def _comparison_table(result: RadarResult) -> str:
     weak = set(result.weakest)
     rows = [
-        (label + (" (one of your weakest two)" if competency.id in weak else ""), you, typical, difference)
-        for competency, (label, you, typical, difference) in zip(result.competencies, result.rows(), strict=False)
+        (label + (" (one of your weakest two)" if r.competency.id in weak else ""), you, typical, difference)
+        for r, (label, you, typical, difference) in zip(result.rated, result.rows(), strict=True)
     ]
     return render.data_table(
         ("Competency", "You", "Typical", "Difference"), rows,

@@ -64,7 +64,7 @@ def build_radar(
         return {
             "inputs": {
                 "backgrounds": [b.id for b in result.backgrounds],
-                "ratings": dict(zip(catalogue.ids, result.ratings, strict=False)),
+                "ratings": {r.competency.id: r.rating for r in result.rated},
                 "note": result.note,
             },
             "results": result.as_dict(),
