@@ -233,6 +233,10 @@ def test_the_chapters_three_orders_of_work():
     totals = {s.rule: s.total for s in p.compare_orders(CHAPTER_JOBS)}
     assert totals == {"Highest cost of delay per week of work first": 54000,
                       "Highest cost of delay first": 58000, "Shortest job first": 60000}
+    shortest = p.schedule("Shortest job first", sorted(CHAPTER_JOBS, key=lambda job: job.weeks))
+    assert shortest.finish_weeks == (2, 6, 14)  # Export, Currencies, Bank: each finishes when the one before it has
+    assert shortest.summary() == ("Shortest job first: Export (done in week 2), Currencies (done in week 6), "
+                                  "Bank (done in week 14). Cost of the waiting: 60,000")
 
 
 @given(st.lists(st.tuples(st.integers(0, 10000), st.integers(1, 20)), min_size=1, max_size=6))

@@ -10,6 +10,7 @@ job first"), which gives the lowest total when jobs are done one at a time.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from ..kit.frozen import Frozen
 from ..kit.numbers import parse_number
@@ -39,16 +40,20 @@ def delay_job(name: object, cost_of_delay: object, weeks: object) -> DelayJob:
 
 
 class Schedule(Frozen):
-    """One order of work and what the waiting costs."""
+    """One order of work, done one job after another, and what the waiting costs."""
 
     rule: str
     jobs: tuple[DelayJob, ...]
-    finish_weeks: tuple[float, ...]
-    delay_costs: tuple[float, ...]
+
+    @property
+    def finish_weeks(self) -> tuple[float, ...]:
+        """The week each job is done: its own weeks after all the jobs before it."""
+        return tuple(accumulate(job.weeks for job in self.jobs))
 
     @property
     def total(self) -> float:
-        return sum(self.delay_costs)
+        """Every job's cost of delay times the week it is done."""
+        return sum(job.cost_of_delay * week for job, week in zip(self.jobs, self.finish_weeks, strict=True))
 
     def summary(self) -> str:
         done = zip(self.jobs, self.finish_weeks, strict=True)
@@ -58,12 +63,7 @@ class Schedule(Frozen):
 
 def schedule(rule: str, jobs: Sequence[DelayJob]) -> Schedule:
     """``jobs`` done one after another, in the order given."""
-    finish, week = [], 0.0
-    for job in jobs:
-        week += job.weeks
-        finish.append(week)
-    costs = tuple(job.cost_of_delay * done for job, done in zip(jobs, finish, strict=False))
-    return Schedule(rule, tuple(jobs), tuple(finish), costs)
+    return Schedule(rule, tuple(jobs))
 
 
 _RULES: dict[str, Callable[[DelayJob], float]] = {
