@@ -63,6 +63,7 @@ def test_switching_product_in_the_metric_tree_redraws_once():
     apply_changes(view, [("north_star", 1), ("link_1", NORTH_STAR)])
     second = view.controls["product"].options[1][1]
     assert redraws_after(view, [("product", second)]) == 1
+    assert view.controls["north_star"].label == "Choose\u2026"  # not an empty box
     first = view.controls["product"].options[0][1]
     assert redraws_after(view, [("product", first)]) == 1  # the kept choices come back in one update
     assert view.controls["link_1"].value == NORTH_STAR

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from . import render
 from .sorting import NOTHING_CHOSEN, SortItem, SortResult, check_sort
 from .sorting_chart import summary_panel
-from .views import LABEL_STYLE, ExerciseView, assemble
+from .views import LABEL_STYLE, ExerciseView, assemble, choice_menu
 
 
 def build_sorter(
@@ -26,9 +26,8 @@ def build_sorter(
     ``save=False`` leaves out the Save my work panel, for exercises that save the sort with more.
     """
     dropdowns = {
-        item.id: widgets.Dropdown(
-            options=[("Choose\u2026", None)] + [(c, c) for c in categories],
-            value=None,
+        item.id: choice_menu(
+            [(c, c) for c in categories],
             description=f"Item {number}",
             style=LABEL_STYLE,
             layout=widgets.Layout(width="28em"),

@@ -23,6 +23,7 @@ from .savework import make_record, save_record, saved_message
 
 T = TypeVar("T")
 LABEL_STYLE = {"description_width": "14em"}
+CHOOSE_FIRST = ("Choose\u2026", None)  # a menu's first option while the learner has not chosen
 WIDE = widgets.Layout(width="30em")
 
 
@@ -238,6 +239,16 @@ def assemble(
     root = widgets.VBox(parts)
     fit_labels(root)
     return ExerciseView(root, controls=all_controls, outputs=all_outputs, live=live, charts=dict(charts or {}))
+
+
+def choice_menu(options: Sequence[tuple[str, Any]], **settings: Any) -> widgets.Dropdown:
+    """A menu that starts on "Choose\u2026" (value ``None``), followed by ``options``.
+
+    It is selected by index, never by ``value=None``: ipywidgets then shows an empty box, and
+    left to itself it selects a ``None`` first option or not depending on Python's hash seed.
+    To go back to "Choose\u2026", set ``menu.index = 0``.
+    """
+    return widgets.Dropdown(options=[CHOOSE_FIRST, *options], index=0, **settings)
 
 
 def fit_labels(root: widgets.Widget) -> None:

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from ..kit import render
 from ..kit.choices import menu
 from ..kit.text import escape_markdown
-from ..kit.views import LABEL_STYLE, WIDE, ExerciseView, assemble, batched, fix_first, update_showing
+from ..kit.views import CHOOSE_FIRST, LABEL_STYLE, WIDE, ExerciseView, assemble, batched, fix_first, update_showing
 from .chart import chart_panel
 from .model import COUNTER, NORTH_STAR, OUT, MetricTree, Product, build_tree, check_tree, metric_trees
 
@@ -45,8 +45,11 @@ def build_metric_tree(products: tuple[Product, ...] | None = None) -> ExerciseVi
     def show_product(kept: tuple[int | None, tuple[str, ...]] | None) -> None:
         chosen = by_id[product.value]
         context.value = f"<p>{render.escape(chosen.context)}</p>"
-        star.options = [("Choose\u2026", None), *((s.text, i) for i, s in enumerate(chosen.north_stars))]
-        star.value = kept[0] if kept else None
+        star.options = [CHOOSE_FIRST, *((s.text, i) for i, s in enumerate(chosen.north_stars))]
+        if kept and kept[0] is not None:
+            star.value = kept[0]
+        else:
+            star.index = 0  # "Choose\u2026": see kit.views.choice_menu
         for number, (label, link, row) in enumerate(zip(labels, links, rows, strict=True), 1):
             if number > len(chosen.metrics):
                 row.layout.display = "none"

@@ -13,7 +13,7 @@ from ..feasibility.widget import build_calculator
 from ..kit import render
 from ..kit.numbers import format_number
 from ..kit.text import answer_markdown, clean_text
-from ..kit.views import LABEL_STYLE, ExerciseView, assemble, batched, written_answer
+from ..kit.views import LABEL_STYLE, ExerciseView, assemble, batched, choice_menu, written_answer
 from .chart import chart_panel
 from .data import plan_data
 from .model import assess_skills, check_reframe, make_plan, parse_next_steps, plan_try_it
@@ -66,9 +66,9 @@ def build_personal_plan(today: date | None = None) -> ExerciseView:
             reframe_feedback.value = render.notice("error", str(error))
 
     # Part 2: the key skills
-    level_options = [("Choose\u2026", None), *[(label, value) for value, label in data.levels]]
+    levels = [(label, value) for value, label in data.levels]
     skill_controls = {
-        skill.id: widgets.Dropdown(options=level_options, value=None, description=skill.label,
+        skill.id: choice_menu(levels, description=skill.label,
                                    tooltip=skill.question, style=SKILL_LABEL_STYLE, layout=widgets.Layout(width="34em"))
         for skill in data.skills
     }
