@@ -12,12 +12,13 @@ named for screen readers beside a labelled text box).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
 import ipywidgets as widgets
 from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
+
+from view_checks import all_widgets
 
 FONT_PX = 13.0
 BUTTON_PX, CHECKBOX_PX, LABEL_PX = 148.0, 300.0, 80.0
@@ -48,12 +49,6 @@ def _px(css: str | None, default: float) -> float | None:
     return None if found is None else float(found[1]) * (FONT_PX if found[2] == "em" else 1)
 
 
-def _walk(root: widgets.Widget) -> Iterator[widgets.Widget]:
-    yield root
-    for child in getattr(root, "children", ()):
-        yield from _walk(child)
-
-
 def _room(control: widgets.Widget) -> float | None:
     """The pixels a control's label has; None when its label is hidden on purpose or its width is unknown."""
     if isinstance(control, widgets.Button):
@@ -72,7 +67,7 @@ def _room(control: widgets.Widget) -> float | None:
 def cut_labels(root: widgets.Widget) -> list[str]:
     """The labels under ``root`` that would be cut off, each with the room it has and the room it needs."""
     cut = []
-    for control in _walk(root):
+    for control in all_widgets(root):
         description = getattr(control, "description", "")
         room = _room(control) if description else None
         if room is not None and text_px(description) > room:

@@ -9,18 +9,12 @@ from exercises import audience_translator as at
 from exercises.kit import render
 from exercises.kit.sorting import check_sort
 from exercises.kit.sorting_chart import describe_summary
-from view_checks import view_fixture
+from view_checks import all_widgets, view_fixture
 
 SCENARIO = at.audience_scenario()
 
 
 view = view_fixture(at.build_translator)
-
-
-def _all_widgets(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from _all_widgets(child)
 
 
 def test_starts_with_the_managers_brief_and_an_invitation_to_write(view):
@@ -30,7 +24,7 @@ def test_starts_with_the_managers_brief_and_an_invitation_to_write(view):
 
 
 def test_has_exactly_one_save_button_and_labelled_controls(view):
-    buttons = [w for w in _all_widgets(view.root) if isinstance(w, widgets.Button)]
+    buttons = [w for w in all_widgets(view.root) if isinstance(w, widgets.Button)]
     assert [b.description for b in buttons].count("Save my work") == 1
     for control in view.controls.values():
         assert control.description, control

@@ -9,7 +9,7 @@ from matplotlib.colors import to_hex
 from exercises import lean_canvas as lc
 from exercises.kit import data, render
 from exercises.lean_canvas import chart
-from view_checks import view_fixture
+from view_checks import all_widgets, view_fixture
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -58,7 +58,7 @@ def test_numbers_from_the_canvas_open_the_calculator_with_them(view):
     assert "Price you charge: 15" in view.outputs["numbers"].value
     assert "Willingness to pay: 18 (from \u201cwould pay up to 18\u201d)" in view.outputs["numbers"].value
     assert "People with the problem" in view.outputs["numbers"].value  # left at the calculator's default
-    texts = [w.value for w in _all(calculator) if w.__class__.__name__ == "Text"]
+    texts = [w.value for w in all_widgets(calculator) if w.__class__.__name__ == "Text"]
     assert "15" in texts and "4" in texts and "2000" in texts and "18" in texts
 
 
@@ -88,12 +88,6 @@ def test_save_my_work_writes_json_markdown_and_png(view, save_view, work_folder)
     assert "&lt;b&gt;chase&lt;/b&gt;" in markdown.read_text() and "### Unfair advantage" in markdown.read_text()
     (png,) = folder.glob("*-canvas.png")
     assert png.read_bytes().startswith(PNG_SIGNATURE)
-
-
-def _all(widget):
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from _all(child)
 
 
 _SHARED_VIEW = lc.build_lean_canvas()
@@ -161,7 +155,7 @@ def test_trying_new_numbers_updates_the_open_calculator_once(view):
     view.controls["revenue_streams"].value = "Subscription: 20 per month per club."
     view.controls["try_numbers"].click()
     (calculator,) = view.outputs["calculator"].children
-    texts = [w.value for w in _all(calculator) if w.__class__.__name__ == "Text"]
+    texts = [w.value for w in all_widgets(calculator) if w.__class__.__name__ == "Text"]
     assert "20" in texts and "4" in texts and "2000" in texts
     assert calculator_chart.redraws == before + 1
 
@@ -195,13 +189,13 @@ def test_the_calculator_starts_willingness_to_pay_at_the_canvas_price_and_has_no
     (calculator,) = view.outputs["calculator"].children
     assert _text_box(calculator, "Willingness to pay").value == "25"
     assert _text_box(calculator, "Price you charge").value == "25"
-    assert "Verdict: feasible" in "".join(w.value for w in _all(calculator) if w.__class__.__name__ == "HTML")
-    saves = [w for w in _all(view.root) if w.__class__.__name__ == "Button" and w.description == "Save my work"]
+    assert "Verdict: feasible" in "".join(w.value for w in all_widgets(calculator) if w.__class__.__name__ == "HTML")
+    saves = [w for w in all_widgets(view.root) if w.__class__.__name__ == "Button" and w.description == "Save my work"]
     assert len(saves) == 1  # the canvas's own; the calculator is part of this exercise
 
 
 def _text_box(root, label):
-    (box,) = [w for w in _all(root) if w.__class__.__name__ == "Text" and w.description == label]
+    (box,) = [w for w in all_widgets(root) if w.__class__.__name__ == "Text" and w.description == label]
     return box
 
 

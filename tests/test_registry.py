@@ -14,6 +14,7 @@ import pytest
 
 from exercises import registry
 from exercises.kit import data, savework
+from view_checks import all_widgets
 
 ROOT = Path(__file__).resolve().parent.parent
 IDS = [entry.id for entry in registry.EXERCISES]
@@ -84,15 +85,9 @@ def test_it_builds_and_every_control_has_a_visible_label(entry):
     assert {"name", "save"} <= view.controls.keys()
 
 
-def _menus(root: widgets.Widget) -> list[widgets.Dropdown]:
-    found = [root] if isinstance(root, widgets.Dropdown) else []
-    for child in getattr(root, "children", ()):
-        found += _menus(child)
-    return found
-
-
 def _blank_menus(root: widgets.Widget) -> list[str]:
-    return [menu.description for menu in _menus(root) if menu.options and menu.index is None]
+    menus = [w for w in all_widgets(root) if isinstance(w, widgets.Dropdown)]
+    return [menu.description for menu in menus if menu.options and menu.index is None]
 
 
 def test_no_menu_shows_a_blank_box(entry):
@@ -134,10 +129,7 @@ def test_it_saves_a_valid_record_once_the_work_is_done(entry, save_view):
 
 
 def _save_buttons(root: widgets.Widget) -> list[widgets.Widget]:
-    found = [root] if isinstance(root, widgets.Button) and root.description == "Save my work" else []
-    for child in getattr(root, "children", ()):
-        found += _save_buttons(child)
-    return found
+    return [w for w in all_widgets(root) if isinstance(w, widgets.Button) and w.description == "Save my work"]
 
 
 def test_it_shows_one_save_panel_which_saves_this_exercise(entry):

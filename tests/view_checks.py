@@ -3,7 +3,7 @@ and the check that a problem is shown in place of results."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import pytest
@@ -19,6 +19,13 @@ def view_fixture(build: Callable[..., Any], **arguments: Any) -> Any:
         return build(**arguments)
 
     return view
+
+
+def all_widgets(root: Any) -> Iterator[Any]:
+    """``root`` and every widget under it, depth first."""
+    yield root
+    for child in getattr(root, "children", ()):
+        yield from all_widgets(child)
 
 
 def assert_problem_shown(

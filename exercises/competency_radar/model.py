@@ -268,7 +268,7 @@ def assess(
         raise ValueError("\n".join(problems))
     typical = typical_profile(chosen)
     rated = tuple(Rated(c, v, t) for c, v, t in zip(catalogue.competencies, values, typical, strict=True))
-    plan = tuple(PlanItem(catalogue.competencies[i], values[i], typical[i], plan_steps(i, chosen, catalogue))
+    plan = tuple(PlanItem(rated[i].competency, rated[i].rating, rated[i].typical, plan_steps(i, chosen, catalogue))
                  for i in weakest(values, typical))
     return RadarResult(chosen, rated, plan, text)
 
